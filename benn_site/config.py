@@ -1,0 +1,220 @@
+"""site.yaml as a frozen, typed configuration; every bad key is reported in one go."""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .errors import BuildFailed, ConfigError, SiteError, did_you_mean
+from .fields import FieldChecker, line_of
+from .texts import Text
+from .yamlsource import parse_yaml
+
+LANG_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+NAV_BUILTINS = ("home", "locations", "events", "search")
+FIELDS = {
+    "title", "tagline", "base_url", "timezone", "default_language", "languages", "navigation",
+    "holidays", "categories", "events_horizon_weeks", "contact",
+}
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    dir: str = "ltr"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything site.yaml says, plus where the site's folders are."""
+
+    root: Path
+    title: Text
+    tagline: Text | None
+    base_url: str  # always ends with '/'
+    timezone: str
+    default_language: str
+    languages: tuple[Language, ...]
+    navigation: tuple[str, ...]
+    holidays: tuple[str, str | None] | None
+    categories: tuple[tuple[str, Text], ...]
+    events_horizon_weeks: int
+    contact_email: str | None
+    contact_phone: str | None
+
+    @property
+    def base_path(self) -> str:
+        """The URL path the site lives under: '/' or '/sub/path/'."""
+        return urlsplit(self.base_url).path or "/"
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(lang.code for lang in self.languages)
+
+    def language(self, code: str) -> Language:
+        return next(lang for lang in self.languages if lang.code == code)
+
+    def category(self, key: str) -> Text | None:
+        return dict(self.categories).get(key)
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.timezone)
+
+
+def load_config(root: Path, base_url: str | None = None) -> Config:
+    """Read `root/site.yaml`; raise BuildFailed listing every problem."""
+    path = root / "site.yaml"
+    name = "site.yaml"
+    if not path.is_file():
+        raise BuildFailed([ConfigError(name, None, "file not found",
+                                       hint=f"is '{root}' a site directory? pass --site DIR")])
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise BuildFailed([ConfigError(name, None, "not UTF-8 text", hint="save the file as UTF-8")])
+    data, errors = parse_yaml(text, name, error_type=ConfigError)
+    if errors:
+        raise BuildFailed(errors)
+    if not isinstance(data, dict):
+        raise BuildFailed([ConfigError(name, 1, "must be a mapping of settings",
+                                       hint="see README.md, section site.yaml")])
+    errors: list[SiteError] = []
+    check = FieldChecker(name, errors, ConfigError)
+    check.known(data, FIELDS)
+    check.required(data, ["title", "base_url", "default_language", "languages"])
+
+    languages = _languages(data, check)
+    codes = [lang.code for lang in languages]
+    default = data.get("default_language")
+    if default is not None and codes and default not in codes:
+        check.error(data, "default_language", f"'{default}' is not one of the languages",
+                    did_you_mean(default, codes) or "add it to 'languages'")
+    default = str(default or (codes[0] if codes else "en"))
+
+    title = check.text(data, "title", codes)
+    tagline = check.text(data, "tagline", codes)
+    url = str(data.get("base_url") or "/")
+    if base_url is not None:
+        url = base_url
+    parts = urlsplit(url)
+    if (parts.scheme not in ("http", "https") or not parts.netloc) and not url.startswith("/"):
+        check.error(data, "base_url", f"'{url}' is not a web address",
+                    "write it like https://example.org/ or https://example.org/sub/path/")
+    if not url.endswith("/"):
+        url += "/"
+
+    timezone = str(data.get("timezone") or "Europe/Berlin")
+    try:
+        zoneinfo.ZoneInfo(timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        check.error(data, "timezone", f"unknown time zone '{timezone}'", "e.g. Europe/Berlin")
+
+    navigation = data.get("navigation") or ["home", "locations", "events"]
+    if not isinstance(navigation, list) or not all(isinstance(n, str) for n in navigation):
+        check.error(data, "navigation", "must be a list of words", "e.g. [home, locations, events, about]")
+        navigation = ["home"]
+
+    holidays = None
+    hol = data.get("holidays")
+    if hol is not None:
+        if isinstance(hol, dict) and hol.get("country"):
+            check.known(hol, {"country", "subdivision"}, "holidays.")
+            holidays = (str(hol["country"]), str(hol["subdivision"]) if hol.get("subdivision") else None)
+            _check_holidays(holidays, data, check)
+        else:
+            check.error(data, "holidays", "must say the country", "e.g. {country: DE, subdivision: BE}")
+
+    categories = []
+    cats = data.get("categories") or {}
+    if not isinstance(cats, dict):
+        check.error(data, "categories", "must be a mapping of keys to labels")
+    else:
+        for key, label in cats.items():
+            if not SLUG.match(str(key)):
+                check.error(cats, key, f"'{key}' is not a valid key", "use lowercase letters, digits and -",
+                            field=f"categories.{key}")
+            value = check.text(cats, key, codes, "categories.")
+            if value is not None:
+                categories.append((str(key), Text.of(value, default)))
+
+    horizon = check.typed(data, "events_horizon_weeks", int, "a whole number of weeks") or 8
+    contact = data.get("contact") or {}
+    if not isinstance(contact, dict):
+        check.error(data, "contact", "must be a mapping", "e.g. {email: office@example.org}")
+        contact = {}
+    check.known(contact, {"email", "phone"}, "contact.")
+
+    if errors:
+        raise BuildFailed(errors)
+    return Config(
+        root=root,
+        title=Text.of(title, default),
+        tagline=Text.of(tagline, default) if tagline else None,
+        base_url=url,
+        timezone=timezone,
+        default_language=default,
+        languages=tuple(languages),
+        navigation=tuple(navigation),
+        holidays=holidays,
+        categories=tuple(categories),
+        events_horizon_weeks=int(horizon),
+        contact_email=str(contact["email"]) if contact.get("email") else None,
+        contact_phone=str(contact["phone"]) if contact.get("phone") else None,
+    )
+
+
+def _languages(data, check: FieldChecker) -> list[Language]:
+    raw = data.get("languages")
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or not raw:
+        check.error(data, "languages", "must be a list of languages", "e.g. - {code: de, name: Deutsch}")
+        return []
+    result, seen = [], set()
+    for i, item in enumerate(raw):
+        field = f"languages[{i}]"
+        if not isinstance(item, dict):
+            check.errors.append(ConfigError(check.path, line_of(raw, None, 1), "must be a mapping", field,
+                                            "e.g. {code: ar, name: العربية, dir: rtl}"))
+            continue
+        check.known(item, {"code", "name", "dir"}, field + ".")
+        if not check.required(item, ["code", "name"], field + "."):
+            continue
+        code = str(item["code"])
+        if not LANG_CODE.match(code):
+            check.error(item, "code", f"'{code}' is not a BCP 47 language code", "e.g. de, ar, fa, pt-BR",
+                        field=field + ".code")
+        if code in seen:
+            check.error(item, "code", f"language '{code}' is declared twice", field=field + ".code")
+        seen.add(code)
+        direction = str(item.get("dir") or "ltr")
+        if direction not in ("ltr", "rtl"):
+            check.error(item, "dir", f"must be ltr or rtl, not '{direction}'", field=field + ".dir")
+        result.append(Language(code, str(item["name"]), direction))
+    return result
+
+
+def _check_holidays(holidays, data, check):
+    import holidays as holidays_lib
+
+    country, subdivision = holidays
+    try:
+        holidays_lib.country_holidays(country, subdiv=subdivision, years=2026)
+    except (NotImplementedError, KeyError):
+        check.error(data, "holidays", f"unknown country '{country}'", "use an ISO code such as DE")
+    except ValueError as exc:
+        check.error(data, "holidays", str(exc).splitlines()[0], "e.g. {country: DE, subdivision: BE}")

@@ -1,0 +1,87 @@
+"""Error types that carry a file and line, so every message can point an editor at the fix.
+
+All content problems become `SiteError`s; stages collect them and raise one `BuildFailed`
+at the end, so an editor sees every problem of a build at once instead of one per run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class SiteError(Exception):
+    """One problem in one file: `path:line: field: message (hint)`."""
+
+    path: str
+    line: int | None
+    message: str
+    field: str | None = None
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        text = f"{where}: "
+        if self.field:
+            text += f"{self.field}: "
+        text += self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class ConfigError(SiteError):
+    """A problem in site.yaml."""
+
+
+class ContentError(SiteError):
+    """A problem in a page, location, event or catalog file."""
+
+
+class RenderError(SiteError):
+    """A problem in a template, or a template meeting data it cannot render."""
+
+
+class BuildFailed(Exception):
+    """Raised once at the end of a stage with every problem found."""
+
+    def __init__(self, errors: list[SiteError]):
+        self.errors = sorted(errors, key=lambda e: (e.path, e.line or 0, e.field or "", e.message))
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+class ErrorList:
+    """Collects problems while a stage keeps going file by file; `raise_if_any()` ends the stage."""
+
+    def __init__(self) -> None:
+        self.errors: list[SiteError] = []
+
+    def add(self, error: SiteError) -> None:
+        self.errors.append(error)
+
+    def extend(self, errors: list[SiteError]) -> None:
+        self.errors.extend(errors)
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise BuildFailed(self.errors)
+
+
+def relpath(path: Path, root: Path) -> str:
+    """A path as editors see it: relative to the site directory, with forward slashes."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def did_you_mean(word: str, choices) -> str | None:
+    """A 'did you mean' hint from the closest known word, or None."""
+    import difflib
+
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None

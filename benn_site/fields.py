@@ -1,0 +1,191 @@
+"""Checks of YAML mappings against a field list, shared by config and content loading.
+
+Each check appends `SiteError`s instead of raising, so one pass reports every bad field.
+Values come from `yamlsource`, whose mappings remember the line of every key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .errors import ContentError, SiteError, did_you_mean
+from .texts import Text
+
+TIME_RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$")
+DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?([+-]\d{2}:?\d{2}|Z)?)?$")
+
+
+def line_of(mapping, key=None, default=None):
+    """The 1-based line of `key` in a YAML mapping (or of the mapping itself)."""
+    lines = getattr(mapping, "lines", None) or {}
+    if key is not None and key in lines:
+        return lines[key]
+    return getattr(mapping, "line", default)
+
+
+class FieldChecker:
+    """Reports unknown, missing and mistyped fields of one mapping in one file."""
+
+    def __init__(self, path: str, errors: list[SiteError], error_type=ContentError):
+        self.path = path
+        self.errors = errors
+        self.error_type = error_type
+
+    def error(self, mapping, key, message, hint=None, field=None):
+        self.errors.append(
+            self.error_type(self.path, line_of(mapping, key, 1), message, field or key, hint)
+        )
+
+    def known(self, mapping, allowed, prefix=""):
+        for key in mapping:
+            if key not in allowed:
+                hint = did_you_mean(key, allowed) or "allowed: " + ", ".join(sorted(allowed))
+                self.error(mapping, key, "unknown field", hint, field=prefix + str(key))
+
+    def required(self, mapping, names, prefix=""):
+        ok = True
+        for name in names:
+            if mapping.get(name) in (None, ""):
+                self.errors.append(
+                    self.error_type(self.path, line_of(mapping, None, 1), "required field is missing",
+                                    prefix + name, f"add '{name}: …'")
+                )
+                ok = False
+        return ok
+
+    def typed(self, mapping, key, types, what, prefix=""):
+        """The value if it has one of `types`, else None after reporting it."""
+        value = mapping.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) and bool not in (types if isinstance(types, tuple) else (types,)):
+            self.error(mapping, key, f"must be {what}, not {value!r}", field=prefix + key)
+            return None
+        if not isinstance(value, types):
+            self.error(mapping, key, f"must be {what}, not {value!r}", field=prefix + key)
+            return None
+        return value
+
+    def text(self, mapping, key, languages, prefix=""):
+        """A text field: a string, or a mapping language → string with declared languages only."""
+        value = mapping.get(key)
+        if value is None:
+            return None
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return str(value)
+        if isinstance(value, dict):
+            good = {}
+            for lang, text in value.items():
+                if lang not in languages:
+                    hint = did_you_mean(lang, languages) or "declared: " + ", ".join(languages)
+                    self.error(value, lang, f"language '{lang}' is not declared in site.yaml", hint,
+                               field=f"{prefix}{key}.{lang}")
+                elif not isinstance(text, (str, int, float)) or isinstance(text, bool):
+                    self.error(value, lang, "must be text", field=f"{prefix}{key}.{lang}")
+                else:
+                    good[lang] = str(text)
+            return good or None
+        self.error(mapping, key, "must be text or a mapping of language codes to text",
+                   "e.g. {de: …, en: …}", field=prefix + key)
+        return None
+
+
+def parse_date(value) -> dt.date | None:
+    """A date from YAML (already a date, or a string); None when it is not a real date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    m = DATETIME.match(str(value).strip())
+    if not m or m.group(4) is not None:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def parse_time_range(value):
+    """(start, end) times from 'HH:MM-HH:MM', or an error message; 24:00 means end of day."""
+    m = TIME_RANGE.match(str(value).strip())
+    if not m:
+        return None, "must be a time range like '10:00-13:00'"
+    h1, m1, h2, m2 = (int(g) for g in m.groups())
+    if h1 > 23 or m1 > 59 or h2 > 24 or m2 > 59 or (h2 == 24 and m2):
+        return None, f"'{value}' is not a time of day"
+    start = dt.time(h1, m1)
+    end = dt.time(23, 59, 59) if h2 == 24 else dt.time(h2, m2)
+    if end <= start:
+        return None, f"'{value}' ends before it starts"
+    return (start, end), None
+
+
+def parse_moment(value, tz, check, mapping, key, prefix=""):
+    """(aware datetime, all_day) from a YAML date or 'YYYY-MM-DD HH:MM[+offset]'; None on error."""
+    if isinstance(value, dt.datetime):
+        value = value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=tz), True
+    m = DATETIME.match(str(value).strip())
+    if not m:
+        check.error(mapping, key, f"'{value}' is not a date and time",
+                    "write it like 2026-11-26 12:00, or 2026-11-26 for a whole day", prefix + key)
+        return None
+    y, mo, d, h, mi, s, offset = m.groups()
+    try:
+        day = dt.date(int(y), int(mo), int(d))
+    except ValueError:
+        check.error(mapping, key, f"'{value}': this date does not exist", "check the day and month", prefix + key)
+        return None
+    if h is None:
+        return dt.datetime(day.year, day.month, day.day, tzinfo=tz), True
+    if int(h) > 23 or int(mi) > 59 or int(s or 0) > 59:
+        check.error(mapping, key, f"'{value}': this time of day does not exist", "use 00:00 to 23:59", prefix + key)
+        return None
+    naive = dt.datetime(day.year, day.month, day.day, int(h), int(mi), int(s or 0))
+    if offset:
+        text = "+00:00" if offset == "Z" else offset
+        sign = 1 if text[0] == "+" else -1
+        digits = text[1:].replace(":", "")
+        zone = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+        return naive.replace(tzinfo=zone).astimezone(tz), False
+    local = naive.replace(tzinfo=tz)
+    if local.astimezone(dt.timezone.utc).astimezone(tz).replace(tzinfo=None) != naive:
+        check.error(mapping, key, f"'{value}' does not exist in {tz.key}: the clocks skip that hour",
+                    "choose a time outside the daylight-saving change", prefix + key)
+        return None
+    return local, False
+
+
+def text_field(check, mapping, key, config, prefix=""):
+    value = check.text(mapping, key, config.codes, prefix)
+    return Text.of(value, config.default_language) if value else None
+
+
+def date_field(check, mapping, key, prefix=""):
+    value = mapping.get(key)
+    if value is None:
+        return None
+    day = parse_date(value)
+    if day is None:
+        check.error(mapping, key, f"'{value}' is not a date that exists",
+                    "write it as YYYY-MM-DD, e.g. 2026-12-24", field=prefix + key)
+    return day
+
+
+def codes_field(check, mapping, key, prefix=""):
+    value = mapping.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        check.error(mapping, key, "must be a list of language codes", "e.g. [de, ar, fa]", field=prefix + key)
+        return ()
+    return tuple(str(v) for v in value)
+
+
+def bool_field(check, mapping, key, default=False):
+    value = check.typed(mapping, key, bool, "true or false")
+    return default if value is None else value

@@ -1,0 +1,239 @@
+"""Walk content/, parse every file, and build the model; all problems are collected, then raised once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .config import Config
+from .errors import BuildFailed, ContentError, SiteError, relpath
+from .event_records import TRANSLATION_FIELDS, build_event
+from .fields import FieldChecker
+from .location_records import build_location
+from .model import Catalog, Event, Location, Page, PageVersion, Site, Source
+from .sources import read_text, split_front_matter, split_name
+from .yamlsource import parse_yaml
+
+PAGE_FIELDS = {"title", "description", "order", "draft", "translation_of"}
+
+
+def load_site(config: Config, now: dt.datetime, drafts: bool = False) -> Site:
+    """The whole site as a model, or BuildFailed with every problem found in content/."""
+    errors: list[SiteError] = []
+    content = config.content_dir
+    if not content.is_dir():
+        raise BuildFailed([ContentError("content", None, "folder not found",
+                                        hint="a site needs content/pages, content/locations, content/events")])
+    pages = _load_pages(config, errors, drafts)
+    locations = _load_locations(config, errors)
+    events = _load_events(config, errors, drafts)
+    catalogs = _load_catalogs(config, errors)
+    if errors:
+        raise BuildFailed(errors)
+    return Site(config, now, tuple(pages), tuple(locations), tuple(events), tuple(catalogs))
+
+
+def _files(folder: Path, *suffixes: str) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and p.name.endswith(suffixes) and not p.name.startswith("."))
+
+
+def _version(config, path, lang, errors, required_title) -> tuple[PageVersion | None, dict | None]:
+    root = config.root
+    text, problems = read_text(path, root)
+    if problems:
+        errors.extend(problems)
+        return None, None
+    source, problems = split_front_matter(text, relpath(path, root), required=required_title)
+    if problems:
+        errors.extend(problems)
+        return None, None
+    meta = source.meta
+    title = meta.get("title")
+    if required_title and not title:
+        errors.append(ContentError(source.path, getattr(meta, "line", 1), "required field is missing",
+                                   "title", "add 'title: …' to the front matter"))
+        return None, None
+    version = PageVersion(
+        lang=lang, title=str(title) if isinstance(title, (str, int, float)) and title != "" else None,
+        description=str(meta["description"]) if meta.get("description") else None,
+        body=source.body, source=Source(source.path, source.body_line),
+        translation_of=str(meta["translation_of"]) if meta.get("translation_of") else None,
+    )
+    return version, meta
+
+
+def _load_pages(config: Config, errors, drafts) -> list[Page]:
+    groups: dict[str, dict] = {}
+    for path in _files(config.content_dir / "pages", ".md"):
+        slug, lang, problem = split_name(path, config.codes, config.root)
+        if problem is None and lang is None:
+            problem = ContentError(relpath(path, config.root), None, "file name needs a language",
+                                   hint=f"name it {slug}.{config.default_language}.md")
+        if problem:
+            errors.append(problem)
+            continue
+        version, meta = _version(config, path, lang, errors, required_title=True)
+        if version is None:
+            continue
+        check = FieldChecker(version.source.path, errors)
+        check.known(meta, PAGE_FIELDS)
+        order = check.typed(meta, "order", int, "a whole number")
+        draft = check.typed(meta, "draft", bool, "true or false")
+        group = groups.setdefault(slug, {"versions": [], "order": None, "draft": False})
+        group["versions"].append(version)
+        if order is not None and (group["order"] is None or lang == config.default_language):
+            group["order"] = order
+        group["draft"] = group["draft"] or bool(draft)
+    return [Page(slug, g["order"] if g["order"] is not None else 100,
+                 tuple(sorted(g["versions"], key=lambda v: config.codes.index(v.lang))), g["draft"])
+            for slug, g in sorted(groups.items()) if drafts or not g["draft"]]
+
+
+def _texts(config, folder: Path, slug: str, errors, allowed) -> tuple[tuple[PageVersion, dict], ...]:
+    """The `<slug>.<lang>.md` files next to a location or event."""
+    found = []
+    for path in _files(folder, ".md"):
+        if not path.name.startswith(slug + ".") or path.name.count(".") != 2:
+            continue
+        _, lang, problem = split_name(path, config.codes, config.root)
+        if problem:
+            errors.append(problem)
+            continue
+        version, meta = _version(config, path, lang, errors, required_title=False)
+        if version is not None:
+            FieldChecker(version.source.path, errors).known(meta, allowed)
+            found.append((version, meta))
+    return tuple(sorted(found, key=lambda pair: config.codes.index(pair[0].lang)))
+
+
+def _load_locations(config: Config, errors) -> list[Location]:
+    folder = config.content_dir / "locations"
+    result = []
+    known_md = set()
+    for path in _files(folder, ".yaml", ".yml"):
+        slug, lang, problem = split_name(path, config.codes, config.root)
+        name = relpath(path, config.root)
+        if problem or lang is not None:
+            errors.append(problem or ContentError(name, None, "a location file has no language in its name",
+                                                  hint=f"name it {slug}.yaml"))
+            continue
+        text, problems = read_text(path, config.root)
+        if problems:
+            errors.extend(problems)
+            continue
+        meta, problems = parse_yaml(text, name)
+        if problems:
+            errors.extend(problems)
+            continue
+        if not isinstance(meta, dict):
+            errors.append(ContentError(name, 1, "must be fields like 'name: …'", hint="see README.md, Locations"))
+            continue
+        location = build_location(slug, meta, name, config, errors)
+        texts = _texts(config, folder, slug, errors, {"title", "translation_of"})
+        known_md.update(v.source.path for v, _ in texts)
+        if location is not None:
+            result.append(_with_texts(location, texts))
+    _orphans(config, folder, known_md, errors, "location", ".yaml")
+    return result
+
+
+def _load_events(config: Config, errors, drafts) -> list[Event]:
+    folder = config.content_dir / "events"
+    result = []
+    known_md = set()
+    for path in _files(folder, ".md"):
+        if path.name.count(".") != 1:
+            continue
+        slug, _, problem = split_name(path, config.codes, config.root)
+        if problem:
+            errors.append(problem)
+            continue
+        text, problems = read_text(path, config.root)
+        if problems:
+            errors.extend(problems)
+            continue
+        source, problems = split_front_matter(text, relpath(path, config.root), required=True)
+        if problems:
+            errors.extend(problems)
+            continue
+        event = build_event(slug, source.meta, source.path, config, errors)
+        texts = _texts(config, folder, slug, errors, TRANSLATION_FIELDS)
+        known_md.update(v.source.path for v, _ in texts)
+        if event is None or (event.draft and not drafts):
+            continue
+        main = PageVersion(config.default_language, None, None, source.body, Source(source.path, source.body_line))
+        result.append(_event_with_texts(event, main, texts, config))
+    _orphans(config, folder, known_md, errors, "event", ".md")
+    return result
+
+
+def _with_texts(location: Location, texts) -> Location:
+    from dataclasses import replace
+
+    return replace(location, texts=tuple(v for v, _ in texts))
+
+
+def _event_with_texts(event: Event, main: PageVersion, texts, config: Config) -> Event:
+    """Merge translation files into the event's text fields: a translation's field wins for its language."""
+    from dataclasses import replace
+
+    from .texts import Text
+
+    versions = [main] + [v for v, _ in texts if v.lang != config.default_language]
+    changes = {}
+    for field in ("title", "venue", "cost", "registration", "accessibility"):
+        current = getattr(event, field)
+        values = current.as_dict() if current else {}
+        for version, meta in texts:
+            if meta.get(field) not in (None, ""):
+                values[version.lang] = str(meta[field])
+        if values:
+            changes[field] = Text.of(values, config.default_language)
+    for version, _ in texts:
+        if version.lang == config.default_language:
+            versions[0] = version
+    return replace(event, texts=tuple(versions), **changes)
+
+
+def _orphans(config, folder, known, errors, kind, main_suffix):
+    """A translation file whose main file is missing would silently vanish: report it."""
+    for path in _files(folder, ".md"):
+        name = relpath(path, config.root)
+        if path.name.count(".") == 2 and name not in known:
+            stem = path.name.split(".")[0]
+            if not (folder / (stem + main_suffix)).exists() and not (kind == "location" and (folder / (stem + ".yml")).exists()):
+                errors.append(ContentError(name, None, f"no {kind} '{stem}' for this translation",
+                                           hint=f"create {relpath(folder, config.root)}/{stem}{main_suffix} or rename this file"))
+
+
+def _load_catalogs(config: Config, errors) -> list[Catalog]:
+    from babel.messages.pofile import PoFileError, read_po
+
+    folder = config.content_dir / "ui"
+    result = []
+    for path in _files(folder, ".po"):
+        name = relpath(path, config.root)
+        lang = path.name[:-3]
+        if lang not in config.codes:
+            errors.append(ContentError(name, None, f"language '{lang}' is not declared in site.yaml",
+                                       hint="rename the file or add the language"))
+            continue
+        text, problems = read_text(path, config.root)
+        if problems:
+            errors.extend(problems)
+            continue
+        try:
+            import io
+
+            catalog = read_po(io.BytesIO(text.encode("utf-8")), locale=None, abort_invalid=True)
+        except PoFileError as exc:
+            errors.append(ContentError(name, getattr(exc, "lineno", None), f"catalog error: {exc}",
+                                       hint="check the quotes of msgid and msgstr lines"))
+            continue
+        messages = tuple(sorted((m.id, m.string or (m.id if lang == "en" else ""))
+                                for m in catalog if m.id and isinstance(m.id, str)))
+        result.append(Catalog(lang, messages, Source(name, 1)))
+    return result

@@ -1,0 +1,197 @@
+"""The site as frozen dataclasses: what templates, feeds and schedules read. No I/O here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .config import Config
+from .texts import Text
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+TimeRange = tuple[dt.time, dt.time]
+WeekHours = tuple[tuple[TimeRange, ...], ...]  # seven entries, Monday first
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an item came from, for messages: path relative to the site, and line."""
+
+    path: str
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class PageVersion:
+    """One language's file of a page (or of a location's or event's longer text)."""
+
+    lang: str
+    title: str | None
+    description: str | None
+    body: str  # Markdown
+    source: Source
+    translation_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    slug: str
+    order: int
+    versions: tuple[PageVersion, ...]
+    draft: bool = False
+
+    def version(self, lang: str, default: str) -> PageVersion:
+        by_lang = {v.lang: v for v in self.versions}
+        return by_lang.get(lang) or by_lang.get(default) or self.versions[0]
+
+    def languages(self) -> set[str]:
+        return {v.lang for v in self.versions}
+
+
+@dataclass(frozen=True)
+class Address:
+    street: str
+    postcode: str | None
+    city: str = "Berlin"
+
+
+@dataclass(frozen=True)
+class Coordinates:
+    lat: float
+    lon: float
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class Accessibility:
+    step_free: bool | None = None
+    toilet: bool | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class SeasonalHours:
+    start: dt.date
+    until: dt.date
+    label: Text | None
+    hours: WeekHours
+
+
+@dataclass(frozen=True)
+class Closure:
+    start: dt.date
+    until: dt.date
+    reason: Text | None
+
+
+@dataclass(frozen=True)
+class Location:
+    slug: str
+    name: Text
+    district: str
+    source: Source
+    area: str | None = None
+    operator: str | None = None
+    phase: tuple[int, ...] = ()
+    status: str = "active"
+    ended: dt.date | None = None
+    address: Address | None = None
+    coordinates: Coordinates | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    languages: tuple[str, ...] = ()
+    accessibility: Accessibility | None = None
+    office_hours: WeekHours = ((),) * 7
+    seasonal_hours: tuple[SeasonalHours, ...] = ()
+    closures: tuple[Closure, ...] = ()
+    closed_on_holidays: bool = True
+    example: frozenset[str] = frozenset()
+    texts: tuple[PageVersion, ...] = ()
+
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
+
+    @property
+    def has_hours(self) -> bool:
+        return any(self.office_hours) or any(any(s.hours) for s in self.seasonal_hours)
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    freq: str  # "weekly" | "monthly"
+    interval: int = 1
+    weekday: int | None = None  # 0 = Monday, for monthly rules
+    nth: int | None = None  # 1..4 or -1, for monthly rules
+    until: dt.date | None = None
+    count: int | None = None
+    exceptions: tuple[dt.date, ...] = ()
+    moved: tuple[tuple[dt.date, dt.datetime], ...] = ()
+
+
+@dataclass(frozen=True)
+class Event:
+    slug: str
+    title: Text
+    start: dt.datetime  # aware; midnight local for all-day events
+    end: dt.datetime  # aware; exclusive midnight after the last day for all-day events
+    all_day: bool
+    location: str
+    source: Source
+    venue: Text | None = None
+    category: str | None = None
+    languages: tuple[str, ...] = ()
+    cost: Text | None = None
+    free: bool = False
+    registration: Text | None = None
+    accessibility: Text | None = None
+    recurrence: Recurrence | None = None
+    cancelled: bool = False
+    draft: bool = False
+    example: bool = False
+    texts: tuple[PageVersion, ...] = ()
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One dated instance of an event, after recurrence expansion."""
+
+    event: Event
+    start: dt.datetime
+    end: dt.datetime
+    cancelled: bool = False
+
+    @property
+    def key(self) -> str:
+        return self.start.strftime("%Y%m%dT%H%M")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The interface strings of one language: English msgid → translation."""
+
+    lang: str
+    messages: tuple[tuple[str, str], ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Site:
+    config: Config
+    now: dt.datetime  # the build instant, aware
+    pages: tuple[Page, ...]
+    locations: tuple[Location, ...]
+    events: tuple[Event, ...]
+    catalogs: tuple[Catalog, ...] = field(default=())
+
+    def location(self, slug: str) -> Location | None:
+        return next((loc for loc in self.locations if loc.slug == slug), None)
+
+    def page(self, slug: str) -> Page | None:
+        return next((p for p in self.pages if p.slug == slug), None)
+
+    @property
+    def today(self) -> dt.date:
+        return self.now.astimezone(self.config.tz).date()

@@ -1,0 +1,93 @@
+"""Reading content files: text decoding, front matter splitting, file-name conventions.
+
+Everything here returns errors instead of raising, so the loader can go on to the next file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ContentError, SiteError, relpath
+from .yamlsource import LineDict, parse_yaml
+
+SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A content file split into front matter and body, with the body's first line number."""
+
+    path: str  # relative to the site directory
+    meta: dict
+    body: str
+    body_line: int
+
+
+def read_text(path: Path, root: Path) -> tuple[str | None, list[SiteError]]:
+    name = relpath(path, root)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [ContentError(name, None, f"cannot be read: {exc.strerror}",
+                                   hint="check the file's permissions")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [ContentError(name, line, "is not UTF-8 text",
+                                   hint="save the file with the encoding UTF-8")]
+    if not text.strip():
+        return None, [ContentError(name, None, "the file is empty",
+                                   hint="fill it in, or delete it")]
+    return text.replace("\r\n", "\n"), []
+
+
+def split_front_matter(text: str, name: str, required: bool) -> tuple[SourceFile | None, list[SiteError]]:
+    """Split `---` YAML front matter from a Markdown body, keeping line numbers."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        if required:
+            return None, [ContentError(name, 1, "no front matter found",
+                                       hint="the file must start with a line '---', then fields like "
+                                            "'title: …', then another '---'")]
+        return SourceFile(name, LineDict(), text, 1), []
+    for end in range(1, len(lines)):
+        if lines[end].strip() in ("---", "..."):
+            break
+    else:
+        return None, [ContentError(name, 1, "front matter is not closed",
+                                   hint="add a line '---' after the last field")]
+    meta, errors = parse_yaml("\n".join(lines[1:end]), name, first_line=2)
+    if errors:
+        return None, errors
+    if meta is None:
+        meta = LineDict()
+    if not isinstance(meta, dict):
+        return None, [ContentError(name, 2, "front matter must be fields like 'title: …'")]
+    return SourceFile(name, meta, "\n".join(lines[end + 1:]), end + 2), []
+
+
+def split_name(path: Path, languages: tuple[str, ...], root: Path) -> tuple[str, str | None, SiteError | None]:
+    """(slug, language or None) from `slug.md`, `slug.lang.md` or `slug.yaml`."""
+    name = relpath(path, root)
+    parts = path.name.split(".")
+    slug, lang = parts[0], None
+    if len(parts) == 3:
+        lang = parts[1]
+    elif len(parts) != 2:
+        return slug, None, ContentError(name, None, "file name must be '<slug>.<language>.md'",
+                                        hint="e.g. about.de.md")
+    if not SLUG.match(slug):
+        return slug, lang, ContentError(name, None, f"'{slug}' is not a URL-safe name",
+                                        hint="use lowercase letters a-z, digits and '-', e.g. "
+                                             + (re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "my-page"))
+    if lang is not None and lang not in languages:
+        from .errors import did_you_mean
+
+        return slug, lang, ContentError(
+            name, None, f"language '{lang}' is not declared in site.yaml",
+            hint=(did_you_mean(lang, languages) or "declared: " + ", ".join(languages))
+            + " — or add the language to site.yaml")
+    return slug, lang, None
