@@ -1,0 +1,101 @@
+"""`build()`: the only orchestrator. Load and check everything, render everything, then write.
+
+config → load → validate → routes → render → write. Nothing is written before every page has
+rendered, and the output folder is replaced in one step at the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config, load_config
+from .errors import BuildFailed, ContentError, RenderError, SiteError
+from .i18n import Translator
+from .loader import load_site
+from .markup import Markup
+from .model import Site
+from .render import make_environment, render_template
+from .routes import Routes
+from .validate import validate_site
+from .views import Views
+from .writer import Output
+
+
+@dataclass
+class BuildReport:
+    pages: int
+    files: int
+    seconds: float
+    output: Path
+    missing_strings: set = field(default_factory=set)
+
+
+def resolve_now(now: str | None, environ=os.environ) -> dt.datetime:
+    """The build instant: --now, else SOURCE_DATE_EPOCH, else the clock; always aware."""
+    if now:
+        moment = dt.datetime.fromisoformat(now)
+        if moment.tzinfo is None:
+            raise ValueError(f"--now {now!r} needs an offset, e.g. 2026-11-25T08:00:00+01:00")
+        return moment
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def prepare(root: Path, now: dt.datetime, base_url: str | None = None, drafts: bool = False) -> tuple[Config, Site]:
+    """Config, loaded and cross-checked site, or BuildFailed with every problem."""
+    config = load_config(root, base_url)
+    site = load_site(config, now, drafts)
+    errors = validate_site(site)
+    if errors:
+        raise BuildFailed(errors)
+    return config, site
+
+
+def render_site(site: Site) -> tuple[dict[str, str], Translator]:
+    """Every HTML page as text, keyed by output file; BuildFailed on any problem."""
+    config = site.config
+    routes = Routes(site)
+    if routes.errors:
+        raise BuildFailed(routes.errors)
+    translator = Translator(site)
+    views = Views(site, routes, translator, Markup())
+    env = make_environment(config.templates_dir)
+    pages: dict[str, str] = {}
+    errors: dict[str, SiteError] = {}
+    for route in routes.routes:
+        try:
+            pages[route.output] = render_template(env, route.template, views.context(route), config.root)
+        except (RenderError, ContentError) as exc:
+            errors.setdefault(str(exc), exc)
+    for source, target in sorted(set(views.link_errors)):
+        errors.setdefault(source + target, ContentError(
+            source, None, f"link to '{target}', which does not exist", "link",
+            "link to a page file in content/pages (about.de.md) or to a URL of this site"))
+    if errors:
+        raise BuildFailed(list(errors.values()))
+    return pages, translator
+
+
+def build(root: Path, out: Path | None = None, now: dt.datetime | None = None,
+          base_url: str | None = None, drafts: bool = False) -> BuildReport:
+    started = time.perf_counter()
+    now = now or resolve_now(None)
+    config, site = prepare(root, now, base_url, drafts)
+    pages, translator = render_site(site)
+    output = Output(out or root / "output")
+    try:
+        for name in sorted(pages):
+            output.write(name, pages[name])
+        output.copy_tree(config.templates_dir / "static", "static")
+    except BaseException:
+        output.discard()
+        raise
+    output.commit()
+    return BuildReport(len(pages), len(output.written), time.perf_counter() - started, output.target,
+                       translator.missing)

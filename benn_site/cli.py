@@ -1,0 +1,46 @@
+"""The command line: a thin layer that turns arguments into calls and SiteErrors into exit code 1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .errors import BuildFailed
+
+
+@click.group()
+@click.version_option(package_name="benn-site")
+def main():
+    """Build multilingual neighbourhood portals from Markdown and YAML."""
+
+
+def _report_failure(exc: BuildFailed) -> None:
+    for error in exc.errors:
+        click.echo(str(error), err=True)
+    count = len(exc.errors)
+    click.echo(f"Found {count} problem{'s' if count != 1 else ''}; nothing was written.", err=True)
+    raise SystemExit(1)
+
+
+@main.command()
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
+              help="The site directory (with site.yaml).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: SITE/output).")
+@click.option("--now", default=None, help="Build instant, ISO 8601 with offset (default: SOURCE_DATE_EPOCH or now).")
+@click.option("--base-url", default=None, help="Override site.yaml's base_url, e.g. for a sub-path.")
+@click.option("--drafts", is_flag=True, help="Include drafts.")
+def build(site_dir: Path, out: Path | None, now: str | None, base_url: str | None, drafts: bool):
+    """Build the site into the output folder."""
+    from .build import build as run_build, resolve_now
+
+    try:
+        moment = resolve_now(now)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--now")
+    try:
+        report = run_build(site_dir, out, moment, base_url, drafts)
+    except BuildFailed as exc:
+        _report_failure(exc)
+    click.echo(f"Built {report.pages} pages ({report.files} files) in {report.seconds:.2f} s into {report.output}")

@@ -1,0 +1,95 @@
+"""Interface strings and locale formatting for each language.
+
+Strings come from the site's gettext catalogs (`content/ui/<lang>.po`, English msgids). A string
+missing in a language falls back to the default language, then to the English msgid, and is
+recorded so the translation report can list it; a msgid that no catalog knows is a template
+mistake and raises, as zola's `trans()` does. Dates, times, weekday and language names come from
+CLDR through Babel in each language's own form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel import Locale
+from babel.dates import format_date, format_datetime, format_time, get_day_names
+
+from .errors import RenderError
+from .model import Site
+
+
+def N_(msgid: str) -> str:
+    """Marks a string in Python code for extraction into the catalogs (`make messages`)."""
+    return msgid
+
+
+class Translator:
+    """`gettext(lang, msgid)` over all catalogs of a site; no global state."""
+
+    def __init__(self, site: Site):
+        self.default = site.config.default_language
+        self.catalogs = {c.lang: dict(c.messages) for c in site.catalogs}
+        self.known = set().union(*(c.keys() for c in self.catalogs.values())) if self.catalogs else set()
+        self.missing: set[tuple[str, str]] = set()
+
+    def gettext(self, lang: str, msgid: str) -> str:
+        text = self.catalogs.get(lang, {}).get(msgid)
+        if text:
+            return text
+        if msgid not in self.known:
+            raise RenderError("content/ui", None, f"interface string '{msgid}' is in no catalog",
+                              hint="add it to content/ui/*.po (msgid is the English text)")
+        self.missing.add((lang, msgid))
+        if lang == "en":
+            return msgid
+        return self.catalogs.get(self.default, {}).get(msgid) or msgid
+
+    def has(self, lang: str, msgid: str) -> bool:
+        return bool(self.catalogs.get(lang, {}).get(msgid)) or lang == "en" and msgid in self.known
+
+
+def babel_locale(lang: str) -> Locale:
+    return Locale.parse(lang.replace("-", "_"))
+
+
+def date_text(value: dt.date, lang: str, form: str = "full") -> str:
+    """'Donnerstag, 26. November 2026' in each language's CLDR form."""
+    return format_date(value, format=form, locale=babel_locale(lang))
+
+
+def day_month(value: dt.date, lang: str) -> str:
+    """A short date like '26. Nov.' for lists."""
+    return format_date(value, format="d MMM", locale=babel_locale(lang))
+
+
+def time_text(value: dt.datetime | dt.time, lang: str) -> str:
+    """'12:00' (or '12:00 PM' where the language writes it so), digits per CLDR."""
+    if isinstance(value, dt.time) and value == dt.time(23, 59, 59):
+        value = dt.time(0, 0)
+    return format_time(value, format="short", locale=babel_locale(lang))
+
+
+def datetime_text(value: dt.datetime, lang: str) -> str:
+    return format_datetime(value, format="medium", locale=babel_locale(lang))
+
+
+def weekday_names(lang: str) -> list[str]:
+    """Monday first, wide names: 'Montag', 'الاثنين', …"""
+    names = get_day_names("wide", locale=babel_locale(lang))
+    return [names[i] for i in range(7)]
+
+
+def language_name(code: str, lang: str) -> str:
+    """The name of language `code` written in language `lang` ('Arabisch' for ar in de)."""
+    try:
+        return babel_locale(lang).languages.get(code.split("-")[0]) or code
+    except (ValueError, TypeError):
+        return code
+
+
+def own_name(code: str) -> str:
+    """A language's name in itself ('العربية'), for labels that every reader must recognise."""
+    try:
+        return babel_locale(code).display_name or code
+    except (ValueError, TypeError):
+        return code

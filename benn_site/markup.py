@@ -1,0 +1,92 @@
+"""Markdown to safe HTML through one configured converter.
+
+Editors' Markdown is untrusted: after conversion the HTML goes through nh3 (Ammonia) with an
+allowlist, so `<script>`, event handlers and `javascript:`/`data:` URLs never reach a page.
+Links to content files (`about.de.md`) are rewritten to their URLs by a callback from the
+render stage; links it cannot resolve are reported, not dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Callable
+
+import markdown
+import nh3
+from markdown.treeprocessors import Treeprocessor
+
+TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h2", "h3", "h4",
+    "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small",
+    "span", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "u", "ul", "bdi",
+}
+ATTRIBUTES = {
+    "a": {"href", "title", "rel", "hreflang"},
+    "img": {"src", "alt", "title", "width", "height", "loading"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "abbr": {"title"},
+    "*": {"id", "lang", "dir"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel", "geo"}
+
+Resolver = Callable[[str], "str | None"]
+
+
+class _Links(Treeprocessor):
+    """Rewrites links through the resolver and remembers the ones it could not resolve."""
+
+    def __init__(self, md, owner):
+        super().__init__(md)
+        self.owner = owner
+
+    def run(self, root):
+        for element in root.iter():
+            attr = {"a": "href", "img": "src"}.get(element.tag)
+            if attr is None or element.get(attr) is None:
+                continue
+            target = element.get(attr)
+            if target.startswith(("http://", "https://")):
+                if element.tag == "a":
+                    element.set("rel", "noopener noreferrer")
+                continue
+            if element.tag == "img":
+                element.set("loading", "lazy")
+            resolved = self.owner.resolver(target) if self.owner.resolver else target
+            if resolved is None:
+                self.owner.broken.append(target)
+            else:
+                element.set(attr, resolved)
+
+
+class Markup:
+    """One reusable Markdown converter; `convert()` is called once per text and language."""
+
+    def __init__(self):
+        self.resolver: Resolver | None = None
+        self.broken: list[str] = []
+        self.md = markdown.Markdown(
+            extensions=["tables", "sane_lists", "attr_list", "toc"],
+            extension_configs={"toc": {"permalink": False}},
+            output_format="html",
+        )
+        self.md.treeprocessors.register(_Links(self.md, self), "benn_links", 1)
+
+    def convert(self, text: str, resolver: Resolver | None = None) -> tuple[str, list[str]]:
+        """(safe HTML, links that could not be resolved)."""
+        self.resolver, self.broken = resolver, []
+        self.md.reset()
+        html = self.md.convert(text)
+        broken = self.broken
+        self.resolver, self.broken = None, []
+        return sanitize(html), broken
+
+
+def sanitize(html: str) -> str:
+    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None,
+                     strip_comments=True)
+
+
+def content_hash(text: str) -> str:
+    """A short, stable hash of a text, for translation tracking and caches."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]

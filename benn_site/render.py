@@ -1,0 +1,102 @@
+"""The Jinja2 environment and the one call that renders a route.
+
+StrictUndefined turns a misspelt variable into an error with the template's file and line,
+autoescape is on for every template, and the per-language helpers (`_`, dates, `tx`) are passed
+in each render's context rather than installed globally, so renders share no state.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .errors import RenderError, relpath
+from .texts import Localized, Text
+
+
+def make_environment(templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters["bdi"] = bdi
+    env.filters["ltr"] = ltr
+    return env
+
+
+def bdi(value) -> Markup:
+    """Isolate a value whose direction differs from the page (names in RTL pages)."""
+    return Markup("<bdi>") + escape(value) + Markup("</bdi>")
+
+
+def ltr(value) -> Markup:
+    """Phone numbers, times, addresses and URLs stay left-to-right inside RTL text."""
+    return Markup('<span dir="ltr">') + escape(value) + Markup("</span>")
+
+
+def localized_html(value: Localized | None, page_lang: str, directions: dict[str, str]) -> Markup:
+    """A text in the reader's language, or the fallback text marked with its own lang and dir."""
+    if value is None:
+        return Markup("")
+    if value.lang == page_lang:
+        return escape(value.text)
+    return Markup('<span lang="{0}" dir="{1}">{2}</span>').format(
+        value.lang, directions.get(value.lang, "ltr"), value.text)
+
+
+def text_helper(lang: str, directions: dict[str, str]):
+    """`tx(Text)` in templates: the reader's text, or the marked fallback."""
+
+    def tx(value):
+        if value is None:
+            return Markup("")
+        if isinstance(value, Text):
+            value = value.get(lang)
+        if isinstance(value, Localized):
+            return localized_html(value, lang, directions)
+        return escape(value)
+
+    return tx
+
+
+def render_template(env: jinja2.Environment, name: str, context: dict, root: Path) -> str:
+    """Render or raise RenderError naming the template file and line."""
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        path = relpath(Path(exc.filename), root) if exc.filename else f"templates/{exc.name or name}"
+        raise RenderError(path, exc.lineno, f"template syntax error: {exc.message}",
+                          hint="check the {% %} and {{ }} tags on this line") from None
+    except jinja2.TemplateNotFound as exc:
+        raise RenderError(f"templates/{name}", None, f"template '{exc.name}' not found",
+                          hint=f"create templates/{exc.name} or fix the name in extends/include") from None
+    except jinja2.UndefinedError as exc:
+        path, line = _template_frame(root, name)
+        raise RenderError(path, line, f"undefined template variable: {exc.message}",
+                          hint="check the spelling, or what this page passes to the template") from None
+    except RenderError:
+        raise
+    except Exception as exc:  # a filter or helper failed on real data: still name the template line
+        path, line = _template_frame(root, name)
+        raise RenderError(path, line, f"{type(exc).__name__}: {exc}",
+                          hint="the template uses a value in a way the data does not allow") from None
+
+
+def _template_frame(root: Path, name: str) -> tuple[str, int | None]:
+    """The innermost template frame of the exception being handled (Jinja2 rewrites tracebacks)."""
+    tb = sys.exc_info()[2]
+    found = (f"templates/{name}", None)
+    for frame, line in traceback.walk_tb(tb):
+        filename = frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".txt", ".svg")) and Path(filename).exists():
+            found = (relpath(Path(filename), root), line)
+    return found

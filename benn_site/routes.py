@@ -1,0 +1,116 @@
+"""One URL per item and language, and the check that no two sources claim the same one.
+
+URLs are paths below the site's base path ("de/locations/buckow/"); `Routes.url()` adds the base
+path, so a site published under a sub-path works everywhere without templates knowing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import ContentError, SiteError
+from .model import Site
+
+# kind → (path pattern, template); {lang} and {key} are filled in.
+PATTERNS = {
+    "root": ("", "root.html"),
+    "notfound": ("404.html", "404.html"),
+    "home": ("{lang}/", "home.html"),
+    "locations": ("{lang}/locations/", "locations.html"),
+    "location": ("{lang}/locations/{key}/", "location.html"),
+    "events": ("{lang}/events/", "events.html"),
+    "events_archive": ("{lang}/events/archive/", "events_archive.html"),
+    "events_location": ("{lang}/events/at/{key}/", "events.html"),
+    "events_category": ("{lang}/events/category/{key}/", "events.html"),
+    "event": ("{lang}/events/{key}/", "event.html"),
+    "page": ("{lang}/{key}/", "page.html"),
+}
+
+
+@dataclass(frozen=True)
+class Route:
+    kind: str
+    lang: str | None
+    key: str | None
+    path: str  # below the base path, '' for the root
+    template: str
+    source: str  # the file that asked for this URL, for collision messages
+
+    @property
+    def output(self) -> str:
+        """The file to write, relative to the output folder."""
+        if self.path == "" or self.path.endswith("/"):
+            return self.path + "index.html"
+        return self.path
+
+
+class Routes:
+    """All HTML routes of a site; built once from the model, then only read."""
+
+    def __init__(self, site: Site):
+        self.site = site
+        self.base = site.config.base_path
+        self.routes: list[Route] = []
+        self._by_key: dict[tuple, Route] = {}
+        self.errors: list[SiteError] = []
+        self._plan()
+
+    def _add(self, kind, lang=None, key=None, source="(built in)"):
+        pattern, template = PATTERNS[kind]
+        route = Route(kind, lang, key, pattern.format(lang=lang, key=key), template, source)
+        self.routes.append(route)
+        self._by_key[(kind, lang, key)] = route
+
+    def _plan(self):
+        site = self.site
+        config = site.config
+        self._add("root")
+        self._add("notfound")
+        categories = sorted({e.category for e in site.events if e.category})
+        for lang in config.codes:
+            for kind in ("home", "locations", "events", "events_archive"):
+                self._add(kind, lang)
+            for loc in site.locations:
+                self._add("location", lang, loc.slug, loc.source.path)
+                self._add("events_location", lang, loc.slug, loc.source.path)
+            for category in categories:
+                self._add("events_category", lang, category, "site.yaml")
+            for event in site.events:
+                self._add("event", lang, event.slug, event.source.path)
+            for page in site.pages:
+                if page.slug != "index":
+                    self._add("page", lang, page.slug, page.versions[0].source.path)
+        self._collisions()
+
+    def _collisions(self):
+        seen: dict[str, Route] = {}
+        for route in self.routes:
+            other = seen.get(route.output)
+            if other is None:
+                seen[route.output] = route
+            else:
+                self.errors.append(ContentError(
+                    route.source, None,
+                    f"claims the URL /{route.path}, which {other.source} already has",
+                    hint="rename one of the two files"))
+
+    def has(self, kind, lang=None, key=None) -> bool:
+        return (kind, lang, key) in self._by_key
+
+    def path(self, kind, lang=None, key=None) -> str:
+        route = self._by_key.get((kind, lang, key))
+        if route is None:
+            raise KeyError(f"no route {kind} {lang} {key}")
+        return route.path
+
+    def url(self, kind, lang=None, key=None) -> str:
+        """The site-absolute URL (with the base path) of a route."""
+        return self.base + self.path(kind, lang, key)
+
+    def asset(self, name: str) -> str:
+        return self.base + name.lstrip("/")
+
+    def absolute(self, url: str) -> str:
+        """A full URL (https://…) for feeds, sitemaps and QR codes."""
+        origin = self.site.config.base_url[: -len(self.base)] if self.base != "/" else self.site.config.base_url[:-1]
+        return origin + url

@@ -1,0 +1,244 @@
+"""View contexts: what each kind of page hands its template. Plain functions of the model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from markupsafe import Markup
+
+from . import i18n, schedule
+from .i18n import N_
+from .markup import Markup as MarkdownConverter
+from .model import Event, Location, Occurrence, Site
+from .render import text_helper
+from .routes import Route, Routes
+
+
+@dataclass
+class Listings:
+    """Occurrences computed once per build and shared by every page that lists events."""
+
+    upcoming: list[Occurrence]
+    past: list[Occurrence]
+    by_location: dict[str, list[Occurrence]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, site: Site) -> "Listings":
+        tz = site.config.tz
+        now = site.now
+        horizon = now + dt.timedelta(weeks=site.config.events_horizon_weeks)
+        upcoming = [o for o in schedule.occurrences(site.events, tz, now, horizon) if o.end > now]
+        past = [o for o in schedule.occurrences(site.events, tz, now - dt.timedelta(days=366), now)
+                if o.end <= now]
+        past.reverse()
+        by_location: dict[str, list[Occurrence]] = {}
+        for occ in upcoming:
+            by_location.setdefault(occ.event.location, []).append(occ)
+        return cls(upcoming, past, by_location)
+
+
+def by_day(occurrences: list[Occurrence], tz) -> list[tuple[dt.date, list[Occurrence]]]:
+    return [(day, list(group)) for day, group in groupby(occurrences, key=lambda o: o.start.astimezone(tz).date())]
+
+
+class Views:
+    """Builds the template context for a route; one instance per build, read-only after setup."""
+
+    def __init__(self, site: Site, routes: Routes, translator: i18n.Translator, markdown: MarkdownConverter):
+        self.site = site
+        self.config = site.config
+        self.routes = routes
+        self.translator = translator
+        self.markdown = markdown
+        self.listings = Listings.of(site)
+        self.directions = {lang.code: lang.dir for lang in self.config.languages}
+        self.link_errors: list[tuple[str, str]] = []  # (source path, target)
+        self.page_urls = {(v.lang, p.slug): p for p in site.pages for v in p.versions}
+        self._holidays: dict[str, dict[dt.date, str]] = {}
+
+    def holidays(self, lang: str) -> dict[dt.date, str]:
+        """Public holidays around the build date, named in `lang` where the holidays package can."""
+        if lang not in self._holidays:
+            today = self.site.today
+            self._holidays[lang] = schedule.holiday_dates(
+                self.config, today - dt.timedelta(days=7), today + dt.timedelta(days=90), lang)
+        return self._holidays[lang]
+
+    # -- shared --------------------------------------------------------------------------------
+
+    def context(self, route: Route) -> dict:
+        lang = route.lang or self.config.default_language
+        builder = getattr(self, "view_" + route.kind)
+        ctx = self.common(route, lang)
+        ctx.update(builder(route, lang))
+        return ctx
+
+    def common(self, route: Route, lang: str) -> dict:
+        config = self.config
+        site = self.site
+        translate = self.translator.gettext
+
+        def url(kind, key=None, in_lang=None):
+            return self.routes.url(kind, None if kind in ("root", "notfound") else (in_lang or lang), key)
+
+        alternates = []
+        if route.lang is not None:
+            for language in config.languages:
+                alternates.append((language, url(route.kind, route.key, language.code)))
+        nav = []
+        for item in config.navigation:
+            if item in ("home", "locations", "events"):
+                nav.append((translate(lang, {"home": N_("Home"), "locations": N_("Locations"), "events": N_("Events")}[item]),
+                            url(item), route.kind.startswith(item) and route.kind != "events_location"
+                            or (item == "locations" and route.kind == "location")))
+            elif site.page(item):
+                page = site.page(item)
+                nav.append((page.version(lang, config.default_language).title, url("page", item),
+                            route.kind == "page" and route.key == item))
+        footer = [(p.version(lang, config.default_language).title, url("page", p.slug))
+                  for p in sorted(site.pages, key=lambda p: (p.order, p.slug))
+                  if p.slug != "index" and p.slug not in config.navigation]
+        return {
+            "lang": lang,
+            "dir": self.directions.get(lang, "ltr"),
+            "route": route,
+            "config": config,
+            "languages": config.languages,
+            "default_language": config.default_language,
+            "_": lambda msgid, **kw: (translate(lang, msgid) % kw) if kw else translate(lang, msgid),
+            "tx": text_helper(lang, self.directions),
+            "url": url,
+            "asset": self.routes.asset,
+            "absolute": self.routes.absolute,
+            "alternates": alternates,
+            "nav": nav,
+            "footer_pages": footer,
+            "now": site.now,
+            "today": site.today,
+            "date_text": lambda d, form="full": i18n.date_text(d, lang, form),
+            "time_text": lambda t: i18n.time_text(t.astimezone(config.tz) if isinstance(t, dt.datetime) else t, lang),
+            "weekday_names": i18n.weekday_names(lang),
+            "language_name": lambda code: i18n.language_name(code, lang),
+            "own_name": i18n.own_name,
+            "category_label": lambda key: config.category(key).get(lang) if config.category(key) else None,
+            "location_of": site.location,
+            "local": lambda moment: moment.astimezone(config.tz),
+            "by_day": lambda occs: by_day(occs, config.tz),
+            "dir_of": lambda code: self.directions.get(code, "ltr"),
+        }
+
+    def body(self, versions, lang: str, source_lang_hint: str | None = None):
+        """(HTML of the reader's version or the default-language fallback, language it is in)."""
+        by_lang = {v.lang: v for v in versions}
+        version = by_lang.get(lang) or by_lang.get(self.config.default_language)
+        if version is None or not version.body.strip():
+            return None
+        html, broken = self.markdown.convert(version.body, lambda target: self.resolve(target, version.lang))
+        for target in broken:
+            self.link_errors.append((version.source.path, target))
+        return {"html": Markup(html), "lang": version.lang, "dir": self.directions.get(version.lang, "ltr"),
+                "fallback": version.lang != lang, "version": version}
+
+    def resolve(self, target: str, lang: str) -> str | None:
+        """A Markdown link target to its URL; None for a content file that does not exist."""
+        if target.startswith(("#", "mailto:", "tel:", "geo:", "//")) or ":" in target.split("/")[0]:
+            return target
+        path, _, anchor = target.partition("#")
+        suffix = "#" + anchor if anchor else ""
+        name = path.rsplit("/", 1)[-1]
+        if name.endswith(".md"):
+            parts = name[:-3].split(".")
+            slug, in_lang = parts[0], (parts[1] if len(parts) > 1 else lang)
+            if (in_lang, slug) not in self.page_urls or in_lang not in self.config.codes:
+                return None
+            return (self.routes.url("home", in_lang) if slug == "index" else self.routes.url("page", in_lang, slug)) + suffix
+        if path.startswith("/") and self.routes.base != "/":
+            return self.routes.base + path.lstrip("/") + suffix
+        return target
+
+    # -- one method per route kind -------------------------------------------------------------
+
+    def view_root(self, route, lang):
+        return {"title": self.config.title.get(self.config.default_language).text}
+
+    def view_notfound(self, route, lang):
+        return {"title": "404"}
+
+    def view_home(self, route, lang):
+        page = self.site.page("index")
+        active = [loc for loc in self.site.locations if loc.active]
+        return {
+            "title": self.config.title.get(lang).text,
+            "intro": self.body(page.versions, lang) if page else None,
+            "intro_title": page.version(lang, self.config.default_language).title if page else None,
+            "next_events": self.listings.upcoming[:8],
+            "locations": active,
+            "districts": self.districts(active),
+        }
+
+    def view_page(self, route, lang):
+        page = self.site.page(route.key)
+        version = page.version(lang, self.config.default_language)
+        return {"title": version.title, "description": version.description, "page": page,
+                "title_lang": version.lang, "content": self.body(page.versions, lang)}
+
+    def districts(self, locations):
+        ordered = sorted(locations, key=lambda loc: (loc.district, loc.name(self.config.default_language)))
+        return [(district, list(group)) for district, group in groupby(ordered, key=lambda loc: loc.district)]
+
+    def view_locations(self, route, lang):
+        return {"title": self.translator.gettext(lang, N_("Locations")),
+                "active": self.districts([loc for loc in self.site.locations if loc.active]),
+                "ended": [loc for loc in self.site.locations if not loc.active]}
+
+    def view_location(self, route, lang):
+        location = self.site.location(route.key)
+        holidays = self.holidays(lang)
+        today = self.site.today
+        status = schedule.opening_status_data(location, today, holidays, tz=self.config.tz) if location.has_hours and location.active else None
+        return {
+            "title": location.name(lang),
+            "location": location,
+            "text": self.body(location.texts, lang),
+            "rows": schedule.week_rows(location, today, holidays, lang) if location.has_hours else [],
+            "closures": schedule.upcoming_closures(location, today, holidays, lang) if location.has_hours else [],
+            "events": self.listings.by_location.get(location.slug, []),
+            "status_json": Markup(json.dumps(status, sort_keys=True, ensure_ascii=False).replace("</", "<\\/")) if status else None,
+            "osm_hours": schedule.osm_opening_hours(location),
+        }
+
+    def view_events(self, route, lang):
+        occurrences = self.listings.upcoming
+        heading = self.translator.gettext(lang, N_("Upcoming events"))
+        if route.kind == "events_location":
+            occurrences = self.listings.by_location.get(route.key, [])
+            heading = self.site.location(route.key).name(lang)
+        elif route.kind == "events_category":
+            occurrences = [o for o in occurrences if o.event.category == route.key]
+            heading = self.config.category(route.key)(lang)
+        categories = sorted({o.event.category for o in self.listings.upcoming if o.event.category})
+        return {"title": heading, "occurrences": occurrences, "filter_categories": categories,
+                "filter_locations": [loc for loc in self.site.locations if loc.slug in self.listings.by_location]}
+
+    view_events_location = view_events
+    view_events_category = view_events
+
+    def view_events_archive(self, route, lang):
+        return {"title": self.translator.gettext(lang, N_("Past events")), "occurrences": self.listings.past}
+
+    def view_event(self, route, lang):
+        event = next(e for e in self.site.events if e.slug == route.key)
+        tz = self.config.tz
+        upcoming = [o for o in self.listings.upcoming if o.event.slug == event.slug]
+        return {
+            "title": event.title(lang),
+            "event": event,
+            "location": self.site.location(event.location),
+            "content": self.body(event.texts, lang),
+            "next": upcoming[:6],
+            "past": not upcoming and event.end <= self.site.now,
+            "first": schedule.expand(event, tz, event.start, event.end + dt.timedelta(seconds=1))[:1],
+        }
