@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_time, get_day_names
+from babel.dates import format_date, format_datetime, format_interval, format_time, get_day_names
 
 from .errors import RenderError
 from .model import Site
@@ -57,16 +57,20 @@ def date_text(value: dt.date, lang: str, form: str = "full") -> str:
     return format_date(value, format=form, locale=babel_locale(lang))
 
 
-def day_month(value: dt.date, lang: str) -> str:
-    """A short date like '26. Nov.' for lists."""
-    return format_date(value, format="d MMM", locale=babel_locale(lang))
-
-
 def time_text(value: dt.datetime | dt.time, lang: str) -> str:
     """'12:00' (or '12:00 PM' where the language writes it so), digits per CLDR."""
     if isinstance(value, dt.time) and value == dt.time(23, 59, 59):
         value = dt.time(0, 0)
     return format_time(value, format="short", locale=babel_locale(lang))
+
+
+def time_range(start: dt.time, end: dt.time, lang: str) -> str:
+    """'10:00–13:00 Uhr', '10:00 ص – 1:00 م': CLDR's interval form, so each language orders it its own way."""
+    locale = babel_locale(lang)
+    skeleton = "hm" if "a" in locale.time_formats["short"].pattern else "Hm"
+    if end == dt.time(23, 59, 59):
+        end = dt.time(0, 0)
+    return format_interval(start, end, skeleton, locale=locale)
 
 
 def datetime_text(value: dt.datetime, lang: str) -> str:

@@ -17,6 +17,16 @@ from .render import text_helper
 from .routes import Route, Routes
 
 
+# Which label names an example-data field of a location in the notice on its page.
+EXAMPLE_LABELS = {
+    "office_hours": N_("Office hours"), "seasonal_hours": N_("Office hours"),
+    "closures": N_("Closures and public holidays"), "closed_on_holidays": N_("Closures and public holidays"),
+    "phone": N_("Phone"), "email": N_("Email"), "website": N_("Website"),
+    "languages": N_("Languages spoken"), "accessibility": N_("Accessibility"), "address": N_("Address"),
+    "coordinates": N_("Map"), "operator": N_("Operator"),
+}
+
+
 @dataclass
 class Listings:
     """Occurrences computed once per build and shared by every page that lists events."""
@@ -120,6 +130,9 @@ class Views:
             "today": site.today,
             "date_text": lambda d, form="full": i18n.date_text(d, lang, form),
             "time_text": lambda t: i18n.time_text(t.astimezone(config.tz) if isinstance(t, dt.datetime) else t, lang),
+            "time_range": lambda a, b: i18n.time_range(
+                a.astimezone(config.tz).time() if isinstance(a, dt.datetime) else a,
+                b.astimezone(config.tz).time() if isinstance(b, dt.datetime) else b, lang),
             "weekday_names": i18n.weekday_names(lang),
             "language_name": lambda code: i18n.language_name(code, lang),
             "own_name": i18n.own_name,
@@ -208,6 +221,8 @@ class Views:
             "events": self.listings.by_location.get(location.slug, []),
             "status_json": Markup(json.dumps(status, sort_keys=True, ensure_ascii=False).replace("</", "<\\/")) if status else None,
             "osm_hours": schedule.osm_opening_hours(location),
+            "example_labels": sorted({self.translator.gettext(lang, EXAMPLE_LABELS[f])
+                                      for f in location.example if f in EXAMPLE_LABELS}),
         }
 
     def view_events(self, route, lang):
