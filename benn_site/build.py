@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import feeds, sitemap
 from .config import Config, load_config
 from .errors import BuildFailed, ContentError, RenderError, SiteError
 from .i18n import Translator
@@ -82,16 +83,28 @@ def render_site(site: Site) -> tuple[dict[str, str], Translator]:
     return pages, translator
 
 
+def machine_files(site: Site, translator: Translator) -> dict[str, bytes]:
+    """Calendars, Atom feeds, sitemap.xml and robots.txt, keyed by output file."""
+    routes = Routes(site)
+    files = feeds.calendar_files(site, routes, translator)
+    files.update(feeds.atom_files(site, routes, translator))
+    files.update(sitemap.files(site, routes))
+    return files
+
+
 def build(root: Path, out: Path | None = None, now: dt.datetime | None = None,
           base_url: str | None = None, drafts: bool = False) -> BuildReport:
     started = time.perf_counter()
     now = now or resolve_now(None)
     config, site = prepare(root, now, base_url, drafts)
     pages, translator = render_site(site)
+    machine = machine_files(site, translator)
     output = Output(out or root / "output")
     try:
         for name in sorted(pages):
             output.write(name, pages[name])
+        for name in sorted(machine):
+            output.write(name, machine[name])
         output.copy_tree(config.templates_dir / "static", "static")
     except BaseException:
         output.discard()

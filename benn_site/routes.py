@@ -26,6 +26,16 @@ PATTERNS = {
     "page": ("{lang}/{key}/", "page.html"),
 }
 
+# Machine-readable files, written by feeds.py and sitemap.py rather than by a template.
+FEED_PATTERNS = {
+    "events_ics": "{lang}/events.ics",
+    "events_atom": "{lang}/events.atom",
+    "location_ics": "{lang}/locations/{key}/events.ics",
+    "event_ics": "{lang}/events/{key}/event.ics",
+    "sitemap": "sitemap.xml",
+    "robots": "robots.txt",
+}
+
 
 @dataclass(frozen=True)
 class Route:
@@ -33,7 +43,7 @@ class Route:
     lang: str | None
     key: str | None
     path: str  # below the base path, '' for the root
-    template: str
+    template: str | None  # None for a feed (see FEED_PATTERNS)
     source: str  # the file that asked for this URL, for collision messages
 
     @property
@@ -50,7 +60,8 @@ class Routes:
     def __init__(self, site: Site):
         self.site = site
         self.base = site.config.base_path
-        self.routes: list[Route] = []
+        self.routes: list[Route] = []  # HTML pages, each rendered from its template
+        self.feeds: list[Route] = []  # calendars, Atom, sitemap, robots.txt
         self._by_key: dict[tuple, Route] = {}
         self.errors: list[SiteError] = []
         self._plan()
@@ -59,6 +70,11 @@ class Routes:
         pattern, template = PATTERNS[kind]
         route = Route(kind, lang, key, pattern.format(lang=lang, key=key), template, source)
         self.routes.append(route)
+        self._by_key[(kind, lang, key)] = route
+
+    def _add_feed(self, kind, lang=None, key=None, source="(built in)"):
+        route = Route(kind, lang, key, FEED_PATTERNS[kind].format(lang=lang, key=key), None, source)
+        self.feeds.append(route)
         self._by_key[(kind, lang, key)] = route
 
     def _plan(self):
@@ -80,11 +96,27 @@ class Routes:
             for page in site.pages:
                 if page.slug != "index":
                     self._add("page", lang, page.slug, page.versions[0].source.path)
+        self._plan_feeds()
         self._collisions()
+
+    def _plan_feeds(self):
+        """A calendar per language, per location that is active or has events, and per event."""
+        site = self.site
+        with_events = {e.location for e in site.events}
+        for lang in site.config.codes:
+            self._add_feed("events_ics", lang)
+            self._add_feed("events_atom", lang)
+            for loc in site.locations:
+                if loc.active or loc.slug in with_events:
+                    self._add_feed("location_ics", lang, loc.slug, loc.source.path)
+            for event in site.events:
+                self._add_feed("event_ics", lang, event.slug, event.source.path)
+        self._add_feed("sitemap")
+        self._add_feed("robots")
 
     def _collisions(self):
         seen: dict[str, Route] = {}
-        for route in self.routes:
+        for route in self.routes + self.feeds:
             other = seen.get(route.output)
             if other is None:
                 seen[route.output] = route

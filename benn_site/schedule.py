@@ -60,6 +60,10 @@ def _aware(local: dt.datetime, tz) -> dt.datetime:
     return local.replace(tzinfo=tz).astimezone(tz)
 
 
+# The same rule for feeds, which must name exactly the instants the listing computes.
+aware_local = _aware
+
+
 def _overlaps(start: dt.datetime, end: dt.datetime, lo: dt.datetime, hi: dt.datetime) -> bool:
     """Half-open overlap; an instant-long event counts when its start lies in the window."""
     return start < hi and (end > lo or (start == end and start >= lo))
