@@ -15,6 +15,7 @@ from .markup import Markup as MarkdownConverter
 from .model import Event, Location, Occurrence, Site
 from .render import text_helper
 from .routes import Route, Routes
+from .texts import Localized
 
 
 # Which label names an example-data field of a location in the notice on its page.
@@ -94,6 +95,13 @@ class Views:
         def url(kind, key=None, in_lang=None):
             return self.routes.url(kind, None if kind in ("root", "notfound") else (in_lang or lang), key)
 
+        tx = text_helper(lang, self.directions)
+
+        def page_title(page):
+            """A page's title in the menu, marked with its own lang/dir when it is a fallback."""
+            version = page.version(lang, config.default_language)
+            return tx(Localized(version.title, version.lang, version.lang != lang))
+
         alternates = []
         if route.lang is not None:
             for language in config.languages:
@@ -106,9 +114,9 @@ class Views:
                             or (item == "locations" and route.kind == "location")))
             elif site.page(item):
                 page = site.page(item)
-                nav.append((page.version(lang, config.default_language).title, url("page", item),
+                nav.append((page_title(page), url("page", item),
                             route.kind == "page" and route.key == item))
-        footer = [(p.version(lang, config.default_language).title, url("page", p.slug))
+        footer = [(page_title(p), url("page", p.slug))
                   for p in sorted(site.pages, key=lambda p: (p.order, p.slug))
                   if p.slug != "index" and p.slug not in config.navigation]
         return {
@@ -119,7 +127,8 @@ class Views:
             "languages": config.languages,
             "default_language": config.default_language,
             "_": lambda msgid, **kw: (translate(lang, msgid) % kw) if kw else translate(lang, msgid),
-            "tx": text_helper(lang, self.directions),
+            "tx": tx,
+            "has_page": lambda slug: self.routes.has("page", lang, slug),
             "url": url,
             "asset": self.routes.asset,
             "absolute": self.routes.absolute,

@@ -96,9 +96,11 @@ def phone(browser):
 def run_axe(page) -> list[dict]:
     """axe-core violations (WCAG 2.0/2.1 A and AA) on the loaded page."""
     require_tool(AXE_JS, "axe-core")
-    page.add_script_tag(path=str(AXE_JS))
+    if not page.evaluate("typeof window.axe === 'object'"):  # a context may preload it (add_init_script)
+        page.add_script_tag(path=str(AXE_JS))
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS)
     return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
             for v in result["violations"]]
 
