@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import feeds, sitemap
+from . import diagnostics, feeds, sitemap
 from .config import Config, load_config
 from .errors import BuildFailed, ContentError, RenderError, SiteError
 from .i18n import Translator
@@ -33,6 +33,7 @@ class BuildReport:
     seconds: float
     output: Path
     missing_strings: set = field(default_factory=set)
+    warnings: list = field(default_factory=list)  # diagnostics.SiteWarning, printed after the build
 
 
 def resolve_now(now: str | None, environ=os.environ) -> dt.datetime:
@@ -93,12 +94,16 @@ def machine_files(site: Site, translator: Translator) -> dict[str, bytes]:
 
 
 def build(root: Path, out: Path | None = None, now: dt.datetime | None = None,
-          base_url: str | None = None, drafts: bool = False) -> BuildReport:
+          base_url: str | None = None, drafts: bool = False, strict: bool = False) -> BuildReport:
+    """Build the site into `out`; with `strict`, warnings (missing translations) fail it too."""
     started = time.perf_counter()
     now = now or resolve_now(None)
     config, site = prepare(root, now, base_url, drafts)
     pages, translator = render_site(site)
     machine = machine_files(site, translator)
+    warnings = diagnostics.warnings(site, translator.missing)
+    if strict and warnings:
+        raise BuildFailed(warnings)
     output = Output(out or root / "output")
     try:
         for name in sorted(pages):
@@ -111,4 +116,4 @@ def build(root: Path, out: Path | None = None, now: dt.datetime | None = None,
         raise
     output.commit()
     return BuildReport(len(pages), len(output.written), time.perf_counter() - started, output.target,
-                       translator.missing)
+                       translator.missing, warnings)

@@ -15,12 +15,30 @@ def main():
     """Build multilingual neighbourhood portals from Markdown and YAML."""
 
 
-def _report_failure(exc: BuildFailed) -> None:
+# Shared by the commands that report problems (build, check): how to print them, and whether
+# warnings (missing translations) count as errors.
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(["plain", "github"]), default="plain", show_default=True,
+    help="How to print problems: plain 'path:line: message', or GitHub Actions annotations.")
+strict_option = click.option("--strict", is_flag=True,
+                             help="Treat warnings (missing translations) as errors.")
+
+
+def _report_failure(exc: BuildFailed, fmt: str = "plain", site_dir: Path | None = None) -> None:
+    from .diagnostics import format_problem
+
     for error in exc.errors:
-        click.echo(str(error), err=True)
+        click.echo(format_problem(error, fmt, "error", site_dir), err=True)
     count = len(exc.errors)
     click.echo(f"Found {count} problem{'s' if count != 1 else ''}; nothing was written.", err=True)
     raise SystemExit(1)
+
+
+def _report_warnings(warnings, fmt: str, site_dir: Path) -> None:
+    from .diagnostics import format_problem
+
+    for warning in warnings:
+        click.echo(format_problem(warning, fmt, "warning", site_dir), err=True)
 
 
 @main.command()
@@ -31,7 +49,10 @@ def _report_failure(exc: BuildFailed) -> None:
 @click.option("--now", default=None, help="Build instant, ISO 8601 with offset (default: SOURCE_DATE_EPOCH or now).")
 @click.option("--base-url", default=None, help="Override site.yaml's base_url, e.g. for a sub-path.")
 @click.option("--drafts", is_flag=True, help="Include drafts.")
-def build(site_dir: Path, out: Path | None, now: str | None, base_url: str | None, drafts: bool):
+@format_option
+@strict_option
+def build(site_dir: Path, out: Path | None, now: str | None, base_url: str | None, drafts: bool,
+          fmt: str, strict: bool):
     """Build the site into the output folder."""
     from .build import build as run_build, resolve_now
 
@@ -40,7 +61,8 @@ def build(site_dir: Path, out: Path | None, now: str | None, base_url: str | Non
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--now")
     try:
-        report = run_build(site_dir, out, moment, base_url, drafts)
+        report = run_build(site_dir, out, moment, base_url, drafts, strict)
     except BuildFailed as exc:
-        _report_failure(exc)
+        _report_failure(exc, fmt, site_dir)
+    _report_warnings(report.warnings, fmt, site_dir)
     click.echo(f"Built {report.pages} pages ({report.files} files) in {report.seconds:.2f} s into {report.output}")

@@ -1,0 +1,144 @@
+"""Warnings about a site that builds, and problem lines in the form a forge understands.
+
+A warning is something a reader notices but the build survives: an interface string or a page
+that is not translated into a language yet (the reader gets the default language's text with a
+notice). They are reported after every build; `--strict` turns them into errors for teams that
+want every language complete before anything is published.
+
+Problems are printed in one of two formats:
+
+- `plain` (the default): `path:line: field: message (hint)`, as editors read it in a terminal;
+- `github`: GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`), which
+  GitHub shows as annotations on the file and line of the change that caused them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import ContentError, SiteError
+from .model import Site
+
+FORMATS = ("plain", "github")
+SHOWN_NAMES = 3  # how many untranslated strings a warning names before "and N more"
+# The headline of an annotation without a field: what kind of problem it is.
+TITLES = {"ConfigError": "site.yaml", "ContentError": "content", "RenderError": "template",
+          "SiteWarning": "translation missing"}
+
+
+class SiteWarning(ContentError):
+    """A problem that does not stop the build unless `--strict` is given."""
+
+
+def warnings(site: Site, missing_strings: Iterable[tuple[str, str]]) -> list[SiteWarning]:
+    """Every warning of a rendered site: untranslated interface strings and pages.
+
+    `missing_strings` is the set of (language, msgid) the templates asked for and the language's
+    catalog does not translate (`Translator.missing`). English needs no catalog entry: the msgid
+    is the English text.
+    """
+    return sorted(_missing_strings(site, missing_strings) + _missing_pages(site),
+                  key=lambda w: (w.path, w.line or 0, w.message))
+
+
+def _missing_strings(site: Site, missing: Iterable[tuple[str, str]]) -> list[SiteWarning]:
+    by_lang: dict[str, list[str]] = {}
+    for lang, msgid in missing:
+        if lang != "en":
+            by_lang.setdefault(lang, []).append(msgid)
+    catalogs = {c.lang: c.source.path for c in site.catalogs}
+    result = []
+    for lang, msgids in sorted(by_lang.items()):
+        msgids.sort(key=str.casefold)
+        path = catalogs.get(lang, f"content/ui/{lang}.po")
+        count = len(msgids)
+        named = ", ".join(f"'{m}'" for m in msgids[:SHOWN_NAMES])
+        more = f" and {count - SHOWN_NAMES} more" if count > SHOWN_NAMES else ""
+        noun = "interface string is" if count == 1 else "interface strings are"
+        result.append(SiteWarning(
+            path, _msgid_line(site.config.root / path, msgids[0]),
+            f"{count} {noun} not translated into '{lang}': {named}{more}", None,
+            "fill in their msgstr lines; until then readers see the default language's text"))
+    return result
+
+
+def _missing_pages(site: Site) -> list[SiteWarning]:
+    config = site.config
+    result = []
+    for page in site.pages:
+        have = page.languages()
+        absent = [code for code in config.codes if code not in have]
+        if not absent:
+            continue
+        source = page.version(config.default_language, config.default_language).source
+        names = ", ".join(f"{page.slug}.{code}.md" for code in absent)
+        result.append(SiteWarning(
+            source.path, None, f"not translated into {', '.join(absent)}", None,
+            f"add {names}; until then readers of those languages see this text with a notice"))
+    return result
+
+
+def _msgid_line(path: Path, msgid: str) -> int | None:
+    """The line of a msgid in a .po file, so the annotation points where to translate."""
+    from babel.messages.pofile import read_po
+
+    try:
+        with path.open("rb") as handle:
+            catalog = read_po(handle)
+    except Exception:  # the loader has already reported a broken catalog; a warning needs no line
+        return None
+    message = catalog.get(msgid)
+    return message.lineno if message is not None else None
+
+
+# -- output formats ------------------------------------------------------------------------------
+
+def format_problem(problem: SiteError, fmt: str = "plain", level: str = "error",
+                   site_dir: Path | None = None, text: str | None = None) -> str:
+    """One problem as a line in `fmt`.
+
+    `text` is the problem as editors read it (`str(problem)` unless given, e.g. translated);
+    `site_dir` is where the problem's path is relative to, so the annotation can name the file
+    relative to the working directory (the repository root in CI).
+    """
+    text = str(problem) if text is None else text
+    if fmt == "plain":
+        return text if level == "error" else f"{level}: {text}"
+    if fmt != "github":
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    where = problem.path if problem.line is None else f"{problem.path}:{problem.line}"
+    file = _repository_path(problem.path, site_dir)
+    properties = []
+    if file is not None:
+        properties.append(f"file={_escape_property(file)}")
+        if problem.line:
+            properties.append(f"line={problem.line}")
+        text = _strip(text, where + ": ")
+    if problem.field:
+        text = _strip(text, problem.field + ": ")  # the field is the annotation's title
+    title = problem.field or TITLES.get(type(problem).__name__, "benn-site")
+    properties.append(f"title={_escape_property(title)}")
+    return f"::{level} {','.join(properties)}::{_escape_data(text)}"
+
+
+def _strip(text: str, prefix: str) -> str:
+    return text[len(prefix):] if text.startswith(prefix) else text
+
+
+def _repository_path(path: str, site_dir: Path | None) -> str | None:
+    """`path` relative to the working directory, or None when it names no file."""
+    candidate = (site_dir or Path(".")) / path
+    if not candidate.is_file():
+        return None
+    return Path(os.path.relpath(candidate)).as_posix()
+
+
+def _escape_data(value: str) -> str:
+    # GitHub's workflow-command encoding (toolkit/packages/core/src/command.ts).
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
