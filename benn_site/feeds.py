@@ -82,20 +82,6 @@ def vtimezone(tz, first: dt.date, last: dt.date) -> icalendar.Timezone:
     return component
 
 
-def rule_end(event: Event, tz) -> dt.datetime:
-    """An instant after every occurrence of the event (a rule always ends: until or count)."""
-    last = event.end.astimezone(tz)
-    rec = event.recurrence
-    if rec is not None:
-        if rec.until is not None:
-            last = max(last, dt.datetime.combine(rec.until, dt.time(), tz))
-        elif rec.count is not None:
-            last += dt.timedelta(weeks=5 * rec.count * rec.interval)
-        for _, new in rec.moved:
-            last = max(last, new.astimezone(tz))
-    return last + (event.end - event.start) + dt.timedelta(days=2)
-
-
 def zone_span(site: Site) -> tuple[dt.date, dt.date]:
     """From 1 January of the first event's year to 1 January two years after the last date any
     event can have, so the VTIMEZONE covers every occurrence (and is the same in every feed)."""
@@ -103,7 +89,7 @@ def zone_span(site: Site) -> tuple[dt.date, dt.date]:
     years = [site.now.astimezone(tz).year]
     for event in site.events:
         years.append(event.start.astimezone(tz).year)
-        years.append(rule_end(event, tz).year)
+        years.append(schedule.rule_end(event, tz).year)
     return dt.date(min(years), 1, 1), dt.date(max(years) + 2, 1, 1)
 
 
@@ -177,7 +163,7 @@ class Calendars:
         tz = self.config.tz
         exact = event.end.astimezone(UTC) - event.start.astimezone(UTC)
         result = []
-        for occ in schedule.expand(event, tz, event.start, rule_end(event, tz)):
+        for occ in schedule.expand(event, tz, event.start, schedule.rule_end(event, tz)):
             if occ.end.astimezone(UTC) - occ.start.astimezone(UTC) == exact:
                 continue
             instance = icalendar.Event()

@@ -128,6 +128,21 @@ def expand(event: Event, tz, window_start: dt.datetime, window_end: dt.datetime)
     return result
 
 
+def rule_end(event: Event, tz) -> dt.datetime:
+    """An instant after every occurrence of the event (a rule always ends: until or count), for
+    expanding the whole of it: feeds, structured data, checks."""
+    last = event.end.astimezone(tz)
+    rec = event.recurrence
+    if rec is not None:
+        if rec.until is not None:
+            last = max(last, dt.datetime.combine(rec.until, dt.time(), tz))
+        elif rec.count is not None:
+            last += dt.timedelta(weeks=5 * rec.count * rec.interval)
+        for _, new in rec.moved:
+            last = max(last, new.astimezone(tz))
+    return last + (event.end - event.start) + dt.timedelta(days=2)
+
+
 def occurrences(events, tz, window_start: dt.datetime, window_end: dt.datetime) -> list[Occurrence]:
     """All occurrences of all events in the window, sorted by (start, event slug): one pass, one sort."""
     found = [occ for event in events for occ in expand(event, tz, window_start, window_end)]

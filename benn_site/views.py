@@ -9,7 +9,7 @@ from itertools import groupby
 
 from markupsafe import Markup
 
-from . import i18n, schedule
+from . import i18n, schedule, structured
 from .i18n import N_
 from .markup import Markup as MarkdownConverter
 from .model import Event, Location, Occurrence, Site
@@ -230,6 +230,8 @@ class Views:
             "events": self.listings.by_location.get(location.slug, []),
             "status_json": Markup(json.dumps(status, sort_keys=True, ensure_ascii=False).replace("</", "<\\/")) if status else None,
             "osm_hours": schedule.osm_opening_hours(location),
+            "jsonld": Markup(structured.script_text(structured.location_data(self.site, self.routes, location, lang, holidays))),
+            "calendar_url": self.feed_url("location_ics", lang, location.slug),
             "example_labels": sorted({self.translator.gettext(lang, EXAMPLE_LABELS[f])
                                       for f in location.example if f in EXAMPLE_LABELS}),
         }
@@ -244,8 +246,13 @@ class Views:
             occurrences = [o for o in occurrences if o.event.category == route.key]
             heading = self.config.category(route.key)(lang)
         categories = sorted({o.event.category for o in self.listings.upcoming if o.event.category})
+        calendar = self.feed_url("location_ics", lang, route.key) if route.kind == "events_location" else None
         return {"title": heading, "occurrences": occurrences, "filter_categories": categories,
-                "filter_locations": [loc for loc in self.site.locations if loc.slug in self.listings.by_location]}
+                "filter_locations": [loc for loc in self.site.locations if loc.slug in self.listings.by_location],
+                "calendar_url": calendar or self.feed_url("events_ics", lang), "atom_url": self.feed_url("events_atom", lang)}
+
+    def feed_url(self, kind, lang, key=None) -> str | None:
+        return self.routes.url(kind, lang, key) if self.routes.has(kind, lang, key) else None
 
     view_events_location = view_events
     view_events_category = view_events
@@ -257,7 +264,12 @@ class Views:
         event = next(e for e in self.site.events if e.slug == route.key)
         tz = self.config.tz
         upcoming = [o for o in self.listings.upcoming if o.event.slug == event.slug]
+        every = schedule.expand(event, tz, event.start, schedule.rule_end(event, tz))
+        dated = next((o for o in every if o.end > self.site.now), every[-1] if every else None)
+        jsonld = structured.event_data(self.site, self.routes, event, lang, dated) if dated else None
         return {
+            "jsonld": Markup(structured.script_text(jsonld)) if jsonld else None,
+            "calendar_url": self.feed_url("event_ics", lang, event.slug),
             "title": event.title(lang),
             "event": event,
             "location": self.site.location(event.location),
