@@ -104,7 +104,7 @@ def build(root: Path, out: Path | None = None, now: dt.datetime | None = None,
     warnings = diagnostics.warnings(site, translator.missing)
     if strict and warnings:
         raise BuildFailed(warnings)
-    output = Output(out or root / "output")
+    output = Output(out or root / "output", protect=root)
     try:
         for name in sorted(pages):
             output.write(name, pages[name])

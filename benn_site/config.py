@@ -212,6 +212,16 @@ def _check_holidays(holidays, data, check):
     import holidays as holidays_lib
 
     country, subdivision = holidays
+    supported = holidays_lib.list_supported_countries()
+    if country not in supported:
+        check.error(data, "holidays", f"unknown country '{country}'",
+                    did_you_mean(country.upper(), supported) or "use an ISO code such as DE")
+        return
+    if subdivision is not None and subdivision not in supported[country]:
+        check.error(data, "holidays", f"'{subdivision}' is not a subdivision of {country}",
+                    did_you_mean(subdivision.upper(), supported[country])
+                    or "one of: " + ", ".join(supported[country]), field="holidays.subdivision")
+        return
     try:
         holidays_lib.country_holidays(country, subdiv=subdivision, years=2026)
     except (NotImplementedError, KeyError):

@@ -41,7 +41,8 @@ def build_event(slug: str, meta: dict, path: str, config: Config, errors: list[S
         last = end[0] if end else start_at
         end_at = (last.replace(tzinfo=None) + dt.timedelta(days=1)).replace(tzinfo=tz)
     else:
-        end_at = end[0] if end else start_at + DEFAULT_DURATION
+        # Two hours of elapsed time, also on the nights the clocks change.
+        end_at = end[0] if end else (start_at.astimezone(dt.timezone.utc) + DEFAULT_DURATION).astimezone(tz)
     if start_at and end_at and end_at <= start_at and end:
         check.error(meta, "end", f"ends before it starts ({meta['end']} is not after {meta['start']})",
                     "put the end after the start; an event crossing midnight ends on the next day")

@@ -116,8 +116,10 @@ def parse_time_range(value):
         return None, f"'{value}' is not a time of day"
     start = dt.time(h1, m1)
     end = dt.time(23, 59, 59) if h2 == 24 else dt.time(h2, m2)
-    if end <= start:
+    if end < start:
         return None, f"'{value}' ends before it starts"
+    if end == start:
+        return None, f"'{value}' ends when it starts"
     return (start, end), None
 
 

@@ -125,6 +125,11 @@ def build_location(slug: str, meta: dict, path: str, config: Config, errors: lis
     for name in example:
         if name not in LOCATION_FIELDS:
             check.error(meta, "example", f"'{name}' is not a field", field="example")
+    for key in ("phone", "email", "website"):
+        # YAML reads phone: 0301234567 as an octal number; it must never reach a page as one.
+        if meta.get(key) is not None and not isinstance(meta[key], str):
+            check.error(meta, key, "must be text in quotes",
+                        'e.g. phone: "+49 30 1234567"' if key == "phone" else f'e.g. {key}: "…"')
     phase = meta.get("phase") or []
     if isinstance(phase, int):
         phase = [phase]

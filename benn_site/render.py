@@ -77,7 +77,8 @@ def render_template(env: jinja2.Environment, name: str, context: dict, root: Pat
         raise RenderError(path, exc.lineno, f"template syntax error: {exc.message}",
                           hint="check the {% %} and {{ }} tags on this line") from None
     except jinja2.TemplateNotFound as exc:
-        raise RenderError(f"templates/{name}", None, f"template '{exc.name}' not found",
+        path, line = _template_frame(root, name) if exc.name != name else (f"templates/{name}", None)
+        raise RenderError(path, line, f"template '{exc.name}' not found",
                           hint=f"create templates/{exc.name} or fix the name in extends/include") from None
     except jinja2.UndefinedError as exc:
         path, line = _template_frame(root, name)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from .errors import ContentError, SiteError
 from .model import Site
 
+BUILT_IN = "(built in)"
+
 # kind → (path pattern, template); {lang} and {key} are filled in.
 PATTERNS = {
     "root": ("", "root.html"),
@@ -66,13 +68,13 @@ class Routes:
         self.errors: list[SiteError] = []
         self._plan()
 
-    def _add(self, kind, lang=None, key=None, source="(built in)"):
+    def _add(self, kind, lang=None, key=None, source=BUILT_IN):
         pattern, template = PATTERNS[kind]
         route = Route(kind, lang, key, pattern.format(lang=lang, key=key), template, source)
         self.routes.append(route)
         self._by_key[(kind, lang, key)] = route
 
-    def _add_feed(self, kind, lang=None, key=None, source="(built in)"):
+    def _add_feed(self, kind, lang=None, key=None, source=BUILT_IN):
         route = Route(kind, lang, key, FEED_PATTERNS[kind].format(lang=lang, key=key), None, source)
         self.feeds.append(route)
         self._by_key[(kind, lang, key)] = route
@@ -115,16 +117,23 @@ class Routes:
         self._add_feed("robots")
 
     def _collisions(self):
+        """One message per pair of claimants (not one per language), naming both."""
         seen: dict[str, Route] = {}
+        reported: set[tuple[str, str]] = set()
         for route in self.routes + self.feeds:
             other = seen.get(route.output)
             if other is None:
                 seen[route.output] = route
-            else:
-                self.errors.append(ContentError(
-                    route.source, None,
-                    f"claims the URL /{route.path}, which {other.source} already has",
-                    hint="rename one of the two files"))
+            elif (route.source, other.source) not in reported:
+                reported.add((route.source, other.source))
+                if other.source == BUILT_IN:
+                    self.errors.append(ContentError(
+                        route.source, None, f"claims the URL /{route.path}, which the site's own "
+                        f"{other.kind.replace('_', ' ')} page uses", hint="rename this file: that URL is reserved"))
+                else:
+                    self.errors.append(ContentError(
+                        route.source, None, f"claims the URL /{route.path}, which {other.source} already has",
+                        hint="rename one of the two files"))
 
     def has(self, kind, lang=None, key=None) -> bool:
         return (kind, lang, key) in self._by_key

@@ -6,6 +6,7 @@ Everything here returns errors instead of raising, so the loader can go on to th
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,6 +70,15 @@ def split_front_matter(text: str, name: str, required: bool) -> tuple[SourceFile
     return SourceFile(name, meta, "\n".join(lines[end + 1:]), end + 2), []
 
 
+def suggest_slug(name: str) -> str:
+    """A URL-safe name close to what the editor wrote: 'Über uns' → 'ueber-uns', 'Café' → 'cafe'."""
+    text = name.lower()
+    for letter, ascii_form in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(letter, ascii_form)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "my-page"
+
+
 def split_name(path: Path, languages: tuple[str, ...], root: Path) -> tuple[str, str | None, SiteError | None]:
     """(slug, language or None) from `slug.md`, `slug.lang.md` or `slug.yaml`."""
     name = relpath(path, root)
@@ -81,8 +91,7 @@ def split_name(path: Path, languages: tuple[str, ...], root: Path) -> tuple[str,
                                         hint="e.g. about.de.md")
     if not SLUG.match(slug):
         return slug, lang, ContentError(name, None, f"'{slug}' is not a URL-safe name",
-                                        hint="use lowercase letters a-z, digits and '-', e.g. "
-                                             + (re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "my-page"))
+                                        hint="use lowercase letters a-z, digits and '-', e.g. " + suggest_slug(slug))
     if lang is not None and lang not in languages:
         from .errors import did_you_mean
 

@@ -9,14 +9,19 @@ import os
 import shutil
 from pathlib import Path, PurePosixPath
 
-from .errors import RenderError
+from .errors import BuildFailed, ConfigError, RenderError
 
 
 class Output:
     """Collects files under a staging folder; `commit()` swaps it in, `discard()` removes it."""
 
-    def __init__(self, target: Path):
+    def __init__(self, target: Path, protect: Path | None = None):
         self.target = target.resolve()
+        if protect is not None and self.target in (protect.resolve(), *protect.resolve().parents):
+            # commit() replaces the target folder: it must never be the site itself.
+            raise BuildFailed([ConfigError(
+                "--out", None, f"'{target}' is the site directory or contains it; the build would replace it",
+                hint="choose a folder for the output only, e.g. output")])
         self.staging = self.target.parent / f".{self.target.name}.staging"
         if self.staging.exists():
             shutil.rmtree(self.staging)

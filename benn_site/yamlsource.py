@@ -54,10 +54,7 @@ def _construct_mapping(loader, node, deep=False):
             key = str(key)
         line = key_node.start_mark.line + 1
         if key in result.lines:
-            loader.problems.append(
-                (line, str(key), f"duplicate key (first at line {result.lines[key]})",
-                 "keep one of them")
-            )
+            loader.problems.append((line, str(key), result.lines[key]))
         result.lines[key] = line
         result[key] = loader.construct_object(value_node, deep=True)
     return result
@@ -85,6 +82,13 @@ def _construct_timestamp(loader, node):
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
+_OPENERS = {
+    "while scanning a quoted scalar": "a quote",
+    "while parsing a flow mapping": "a '{'",
+    "while parsing a flow sequence": "a '['",
+}
+
+
 def parse_yaml(text: str, path: str, first_line: int = 1, error_type=ContentError):
     """Parse YAML text from `path`; returns (data, errors). Lines are offset by `first_line - 1`."""
     offset = first_line - 1
@@ -101,6 +105,13 @@ def parse_yaml(text: str, path: str, first_line: int = 1, error_type=ContentErro
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
+        opener = _OPENERS.get((exc.context or "").strip())
+        if opener and exc.context_mark and exc.problem_mark and not text[exc.problem_mark.index:].strip():
+            # The text ended inside an open quote or bracket: PyYAML points at the end of the
+            # text, which may be past the last line; the editor needs the line that opened it.
+            return None, [error_type(path, exc.context_mark.line + 1 + offset,
+                                     f"YAML syntax error: {opener} opened on this line is never closed",
+                                     hint="add the closing one, or remove it")]
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + offset) if mark else first_line
         problem = (exc.problem or exc.context or "invalid YAML").strip()
@@ -110,8 +121,9 @@ def parse_yaml(text: str, path: str, first_line: int = 1, error_type=ContentErro
         return None, [error_type(path, first_line, f"YAML error: {exc}")]
     finally:
         loader.dispose()
-    for line, key, message, hint in loader.problems:
-        errors.append(error_type(path, line + offset, message, key, hint))
+    for line, key, first in loader.problems:
+        errors.append(error_type(path, line + offset, f"duplicate key (first at line {first + offset})", key,
+                                 "keep one of them"))
     if offset:
         _shift(data, offset)
     return data, errors
