@@ -1,0 +1,94 @@
+"""markup.py: editors' Markdown becomes safe HTML; links to content files become URLs or are reported."""
+
+from __future__ import annotations
+
+import pytest
+
+from benn_site.build import prepare, render_site
+from benn_site.errors import BuildFailed
+from benn_site.markup import Markup, sanitize
+from tests.conftest import NOW, sample_files, write_site
+
+
+def resolver(target):
+    urls = {"about.de.md": "/de/about/", "imprint.en.md": "/en/imprint/"}
+    path, _, anchor = target.partition("#")
+    if path.endswith(".md"):
+        return urls[path] + ("#" + anchor if anchor else "") if path in urls else None
+    return target
+
+
+@pytest.fixture
+def markup():
+    return Markup()
+
+
+def test_plain_markdown(markup):
+    html, broken = markup.convert("Ein **Absatz** mit *Betonung*.\n\n- eins\n- zwei\n")
+    assert html == "<p>Ein <strong>Absatz</strong> mit <em>Betonung</em>.</p>\n<ul>\n<li>eins</li>\n<li>zwei</li>\n</ul>"
+    assert broken == []
+
+
+@pytest.mark.parametrize("source,expected", [
+    ("<script>alert(1)</script>\n\nText", "<p>Text</p>"),
+    ('<img src="x.png" onerror="alert(1)" alt="x">', '<p><img src="x.png" alt="x"></p>'),
+    ("[Klick](javascript:alert(1))", "<p><a>Klick</a></p>"),
+    ('<a href="JaVaScRiPt:alert(1)" onclick="steal()">y</a>', "<p><a>y</a></p>"),
+    ("[Daten](data:text/html,hi)", "<p><a>Daten</a></p>"),
+    ('<iframe src="https://tracker.example/"></iframe>Text', "<p>Text</p>"),
+    ('<p style="color:red" class="big">Rot</p>', "<p>Rot</p>"),
+    ("<style>body{display:none}</style>\n\nText", "<p>Text</p>"),
+    ('<form action="https://evil.example/"><input name="pin"></form>', ""),
+    ("<!-- hidden -->Text", "<p>Text</p>"),
+])
+def test_untrusted_html_is_sanitised(markup, source, expected):
+    html, _ = markup.convert(source, resolver)
+    assert html.strip() == expected
+
+
+def test_what_editors_need_is_kept(markup):
+    html, _ = markup.convert('Ein <bdi>Name</bdi> und <span lang="ar" dir="rtl">نص</span>.\n\n'
+                             "| Tag | Zeit |\n|---|---|\n| Mo | 10:00 |\n")
+    assert '<bdi>Name</bdi>' in html
+    assert '<span lang="ar" dir="rtl">نص</span>' in html
+    assert "<table>" in html and "<td>10:00</td>" in html
+
+
+def test_md_links_are_rewritten_and_external_links_get_rel(markup):
+    html, broken = markup.convert("[Über uns](about.de.md#team), [Imprint](imprint.en.md), "
+                                  "[Karte](https://www.openstreetmap.org/), [Mail](mailto:a@example.org), "
+                                  "[Tel](tel:+49301234567)", resolver)
+    assert html == ('<p><a href="/de/about/#team">Über uns</a>, <a href="/en/imprint/">Imprint</a>, '
+                    '<a href="https://www.openstreetmap.org/" rel="noopener noreferrer">Karte</a>, '
+                    '<a href="mailto:a@example.org">Mail</a>, <a href="tel:+49301234567">Tel</a></p>')
+    assert broken == []
+
+
+def test_broken_links_are_reported_not_dropped(markup):
+    html, broken = markup.convert("[Weg](missing.de.md) und ![Bild](gone.md)", resolver)
+    assert broken == ["missing.de.md", "gone.md"]
+    assert '<a href="missing.de.md">Weg</a>' in html
+
+
+def test_the_converter_keeps_no_state_between_texts(markup):
+    markup.convert("[a](missing.de.md)", resolver)
+    assert markup.convert("[b](about.de.md)", resolver) == ('<p><a href="/de/about/">b</a></p>', [])
+    assert markup.convert("Text") == ("<p>Text</p>", [])
+
+
+def test_sanitize_alone():
+    assert sanitize('<a href="vbscript:x" title="t">x</a><b onmouseover="y">b</b>') == '<a title="t">x</a><b>b</b>'
+
+
+def test_a_broken_link_in_a_page_fails_the_build_with_its_file(tmp_path):
+    root = write_site(tmp_path / "site", sample_files({
+        "content/pages/about.en.md": "---\ntitle: About us\n---\nSee the [imprint](imprint.en.md), "
+                                     "[home](index.de.md) and [legal](legal.de.md).\n"}))
+    _, site = prepare(root, NOW)
+    with pytest.raises(BuildFailed) as info:
+        render_site(site)
+    assert str(info.value) == (
+        "content/pages/about.en.md: link: link to 'imprint.en.md', which does not exist (link to a page file "
+        "in content/pages (about.de.md) or to a URL of this site)\n"
+        "content/pages/about.en.md: link: link to 'legal.de.md', which does not exist (link to a page file "
+        "in content/pages (about.de.md) or to a URL of this site)")
