@@ -9,6 +9,7 @@ from .errors import SiteError
 from .fields import (
     FieldChecker, bool_field, codes_field, date_field, line_of, parse_moment, text_field,
 )
+from . import schedule
 from .model import WEEKDAYS, Event, Recurrence, Source
 
 EVENT_FIELDS = {
@@ -79,6 +80,7 @@ def _recurrence(check, meta, tz, start):
     if not isinstance(raw, dict):
         check.error(meta, "recurrence", "must be a mapping", "e.g. {freq: weekly, until: 2027-06-30}")
         return None
+    before = len(check.errors)
     check.known(raw, RECURRENCE_FIELDS, p)
     if not check.required(raw, ["freq"], p):
         return None
@@ -125,4 +127,51 @@ def _recurrence(check, meta, tz, start):
         new = parse_moment(item["to"], tz, check, item, "to", f"{p}moved[{i}].")
         if day and new:
             moved.append((day, new[0]))
-    return Recurrence(freq, int(interval), weekday, nth, until, count, tuple(sorted(exceptions)), tuple(moved))
+    rec = Recurrence(freq, int(interval), weekday, nth, until, count, tuple(sorted(exceptions)), tuple(moved))
+    if start is not None and len(check.errors) == before:
+        _check_dates(check, raw, rec, start.astimezone(tz).replace(tzinfo=None), p)
+    return rec
+
+
+NTH = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _check_dates(check, raw, rec: Recurrence, local_start: dt.datetime, p: str) -> None:
+    """The dates an editor names must be dates of the rule, or the page and the calendar disagree.
+
+    A monthly start off its own rule ("2nd Tuesday", starting on a Wednesday) is a date for a
+    calendar program (RFC 5545 counts the start) but not for the site's listing; an `except` or
+    `moved` date that the rule never gives would be silently ignored.
+    """
+    rule = schedule.recurrence_rule(rec, local_start)
+    if rec.freq == "monthly":
+        first = rule.after(local_start, inc=True)
+        if first != local_start:
+            key = "nth" if "nth" in raw else "weekday" if "weekday" in raw else "freq"
+            wanted = f"the {NTH.get(rec.nth, rec.nth)} {DAY_NAMES[rec.weekday]}"
+            hint = (f"start on {first.date()}, the first date of the rule, or change weekday and nth"
+                    if first else "change weekday and nth")
+            check.error(raw, key, f"the start {local_start.date()} is not {wanted} of its month", hint, p + key)
+            return
+    dates = {moment.date() for moment in rule}
+
+    def nearest(day):
+        moment = dt.datetime.combine(day, local_start.time())
+        around = [m.date().isoformat() for m in (rule.before(moment), rule.after(moment)) if m is not None]
+        return "the nearest dates of this event are " + " and ".join(around) if around else None
+
+    excepted = raw.get("except") or []
+    for i, item in enumerate(excepted):
+        if isinstance(item, dt.date) and not isinstance(item, dt.datetime) and item not in dates:
+            line = excepted.lines[i] if hasattr(excepted, "lines") else line_of(raw, "except", 1)
+            check.errors.append(check.error_type(check.path, line, f"{item} is not a date of this event",
+                                                 p + "except", nearest(item)))
+    for i, (day, _) in enumerate(rec.moved):
+        field = f"{p}moved[{i}].from"
+        item = raw["moved"][i] if i < len(raw.get("moved") or []) else raw
+        if day not in dates:
+            check.error(item, "from", f"{day} is not a date of this event, so there is nothing to move",
+                        nearest(day), field)
+        elif day in rec.exceptions:
+            check.error(item, "from", f"{day} is both in except and moved", "keep it in one of the two", field)

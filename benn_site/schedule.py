@@ -20,7 +20,7 @@ from dateutil.rrule import MONTHLY, WEEKLY, rrule
 from dateutil.rrule import weekday as rr_weekday
 
 from .config import Config
-from .model import Event, Location, Occurrence, TimeRange
+from .model import Event, Location, Occurrence, Recurrence, TimeRange
 
 OSM_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 SCHEMA_DAYS = tuple(f"https://schema.org/{d}" for d in (
@@ -70,7 +70,15 @@ def _overlaps(start: dt.datetime, end: dt.datetime, lo: dt.datetime, hi: dt.date
 
 
 def _rule(event: Event, local_start: dt.datetime) -> rrule:
-    rec = event.recurrence
+    return recurrence_rule(event.recurrence, local_start)
+
+
+def recurrence_rule(rec: Recurrence, local_start: dt.datetime) -> rrule:
+    """The dateutil rule of a recurrence starting at the naive local `local_start`.
+
+    Like RFC 5545 and unlike dateutil, a calendar counts the start itself as the first date; the
+    two agree because the loader refuses a monthly start that is not on its own rule.
+    """
     kwargs: dict = {"dtstart": local_start, "interval": max(1, rec.interval)}
     if rec.until is not None:
         kwargs["until"] = dt.datetime.combine(rec.until, dt.time.max)
