@@ -51,9 +51,26 @@ def portal(tmp_path_factory) -> Path:
     return out
 
 
+# A project site on a forge: https://<org>.github.io/<repository>/ (GitLab: <group>.gitlab.io/<project>/).
+SUBPATH_URL = "https://org.github.io/benn-portal/"
+SUBPATH = "/benn-portal/"
+
+
+@pytest.fixture(scope="session")
+def subpath_portal(tmp_path_factory) -> Path:
+    """The shipped portal built for SUBPATH_URL, in `<server root>/benn-portal/`: serve the parent."""
+    out = tmp_path_factory.mktemp("subpath") / SUBPATH.strip("/")
+    build(ROOT, out, NOW, SUBPATH_URL)
+    return out
+
+
 class Server:
-    def __init__(self, directory: Path):
-        handler = functools.partial(_QuietHandler, directory=str(directory))
+    def __init__(self, directory: Path, not_found: Path | None = None):
+        """Serve `directory`; with `not_found`, a missing file answers 404 with that page's
+        content, as GitHub and GitLab Pages answer with the site's 404.html."""
+        handler_class = _QuietHandler if not_found is None else type(
+            "_PagesHandler", (_PagesHandler,), {"not_found": not_found})
+        handler = functools.partial(handler_class, directory=str(directory))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -69,10 +86,33 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _PagesHandler(_QuietHandler):
+    not_found: Path
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
 @pytest.fixture(scope="session")
 def portal_server(portal):
     server = Server(portal)
     yield server.url
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def subpath_server(subpath_portal):
+    """The sub-path build served as a forge serves a project site: its URL ends in SUBPATH."""
+    server = Server(subpath_portal.parent, not_found=subpath_portal / "404.html")
+    yield server.url + SUBPATH
     server.stop()
 
 
