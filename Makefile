@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 APT_PACKAGES := chromium fonts-dejavu-core fonts-noto-core default-jre-headless
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test install browser node messages clean serve
+.PHONY: site test install browser node messages clean serve ci-check ci-build ci-verify ci-dry-run
 
 site: install
 	$(PY) -m benn_site build --site . --out output
@@ -51,3 +51,39 @@ messages: install
 
 clean:
 	rm -rf output .output.staging .output.old .cache
+
+# -- Publishing ---------------------------------------------------------------------------------
+# The workflows (.github/workflows/site.yml, .gitlab-ci.yml) run these targets, so `make ci-dry-run`
+# runs here what CI runs there. Settings (as make variables or in the environment):
+#   SITE_BASE_URL  where the site is published, e.g. https://org.github.io/benn-portal/ (default: site.yaml)
+#   SITE_NOW       the build instant (default: now; CI passes the run's start time)
+#   SITE_FORMAT    plain | github (annotations on the changed file and line)
+#   SITE_STRICT    --strict to fail on missing translations
+#   SITE_DIR, SITE_OUT  the site directory (.) and the output folder (output)
+SITE_DIR ?= .
+SITE_OUT ?= output
+SITE_FORMAT ?= plain
+SITE_STRICT ?=
+SITE_OPTIONS = --site $(SITE_DIR) --format $(SITE_FORMAT) $(SITE_STRICT) \
+	$(if $(SITE_BASE_URL),--base-url '$(SITE_BASE_URL)') $(if $(SITE_NOW),--now '$(SITE_NOW)')
+
+# Everything the build checks, without touching output/ (`benn-site check` once it exists).
+ci-check: install
+	@tmp=$$(mktemp -d); \
+	$(VENV)/bin/benn-site build $(SITE_OPTIONS) --out "$$tmp/site"; status=$$?; \
+	rm -rf "$$tmp"; exit $$status
+
+ci-build: install
+	$(VENV)/bin/benn-site build $(SITE_OPTIONS) --out $(SITE_OUT)
+
+# The built site as it will be published: URLs below the base path, no broken link when served
+# under it (linkinator), valid HTML (Nu HTML Checker).
+ci-verify: install node
+	$(PY) -m tests.sitecheck $(SITE_OUT) --site $(SITE_DIR) $(if $(SITE_BASE_URL),--base-url '$(SITE_BASE_URL)')
+
+# The workflow's steps in order, with one build instant for all of them.
+ci-dry-run: install node
+	@now="$${SITE_NOW:-$$(date -u +%Y-%m-%dT%H:%M:%S+00:00)}"; echo "Build instant: $$now"; \
+	$(MAKE) --no-print-directory ci-check SITE_NOW="$$now" && \
+	$(MAKE) --no-print-directory ci-build SITE_NOW="$$now" && \
+	$(MAKE) --no-print-directory ci-verify

@@ -11,7 +11,7 @@ functions, so what the tests prove about a sub-path build is what CI checks befo
   works at `/` fails here), with CSS and fragment checks.
 - `html_errors`: the Nu HTML Checker on every HTML file.
 
-Run as `python -m tests.sitecheck OUTPUT --base-url URL` (exit 1 when anything is wrong).
+Run as `python -m tests.sitecheck OUTPUT [--base-url URL]` (exit 1 when anything is wrong).
 """
 
 from __future__ import annotations
@@ -153,10 +153,17 @@ def html_errors(output: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.sitecheck", description=__doc__.split("\n")[0])
     parser.add_argument("output", type=Path, help="the built site")
-    parser.add_argument("--base-url", required=True, help="the address the site is published at")
+    parser.add_argument("--base-url", default="", help="the address the site is published at "
+                        "(default: base_url in the site's site.yaml)")
+    parser.add_argument("--site", type=Path, default=Path("."), help="the site directory, for its base_url")
     parser.add_argument("--skip-html", action="store_true", help="do not run the Nu HTML Checker")
     args = parser.parse_args(argv)
+    if not args.base_url:
+        from benn_site.config import load_config
+
+        args.base_url = load_config(args.site).base_url
     base_path = urlsplit(args.base_url).path or "/"
+    print(f"Checking {args.output} as published at {args.base_url}", flush=True)
     failed = False
     checks = [("URLs outside the base path", lambda: url_problems(args.output, args.base_url)),
               (f"broken links (served under {base_path})", lambda: broken_links(args.output, base_path))]
