@@ -234,6 +234,6 @@ def _load_catalogs(config: Config, errors) -> list[Catalog]:
                                        hint="check the quotes of msgid and msgstr lines"))
             continue
         messages = tuple(sorted((m.id, m.string or (m.id if lang == "en" else ""))
-                                for m in catalog if m.id and isinstance(m.id, str)))
+                                for m in catalog if m.id and isinstance(m.id, str) and not m.fuzzy))
         result.append(Catalog(lang, messages, Source(name, 1)))
     return result

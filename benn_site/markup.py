@@ -67,7 +67,8 @@ class Markup:
         self.broken: list[str] = []
         self.md = markdown.Markdown(
             extensions=["tables", "sane_lists", "attr_list", "toc"],
-            extension_configs={"toc": {"permalink": False}},
+            # The page title is the only h1: an editor's "# Heading" becomes an h2.
+            extension_configs={"toc": {"permalink": False, "baselevel": 2}},
             output_format="html",
         )
         self.md.treeprocessors.register(_Links(self.md, self), "benn_links", 1)

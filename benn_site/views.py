@@ -67,7 +67,7 @@ class Views:
         self.listings = Listings.of(site)
         self.directions = {lang.code: lang.dir for lang in self.config.languages}
         self.link_errors: list[tuple[str, str]] = []  # (source path, target)
-        self.page_urls = {(v.lang, p.slug): p for p in site.pages for v in p.versions}
+        self.page_slugs = {p.slug for p in site.pages}
         self._holidays: dict[str, dict[dt.date, str]] = {}
 
     def holidays(self, lang: str) -> dict[dt.date, str]:
@@ -174,7 +174,8 @@ class Views:
         if name.endswith(".md"):
             parts = name[:-3].split(".")
             slug, in_lang = parts[0], (parts[1] if len(parts) > 1 else lang)
-            if (in_lang, slug) not in self.page_urls or in_lang not in self.config.codes:
+            # Every page is built in every language (falling back), so any existing slug resolves.
+            if slug not in self.page_slugs or in_lang not in self.config.codes:
                 return None
             return (self.routes.url("home", in_lang) if slug == "index" else self.routes.url("page", in_lang, slug)) + suffix
         if path.startswith("/") and self.routes.base != "/":

@@ -101,3 +101,11 @@ def test_page_in_undeclared_language_is_reported(tmp_path):
     with pytest.raises(BuildFailed) as info:
         build(site, tmp_path / "out", NOW)
     assert "content/pages/about.fr.md: language 'fr' is not declared in site.yaml" in str(info.value)
+
+
+def test_link_to_a_translation_that_falls_back_still_resolves(tmp_path):
+    site = write_site(tmp_path / "site", sample_files(
+        {"content/pages/about.en.md": "---\ntitle: About us\n---\nSee the [imprint](imprint.en.md).\n"}))
+    build(site, tmp_path / "out", NOW)
+    html = (tmp_path / "out" / "en" / "about" / "index.html").read_text(encoding="utf-8")
+    assert 'href="/en/imprint/"' in html

@@ -133,3 +133,14 @@ def test_a_site_without_content_folder(tmp_path):
         load_site(load_config(root), NOW)
     assert str(info.value) == ("content: folder not found "
                                "(a site needs content/pages, content/locations, content/events)")
+
+
+def test_fuzzy_catalog_entries_are_not_used(tmp_path):
+    root = write_site(tmp_path / "site", sample_files())
+    po = root / "content" / "ui" / "de.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgid "Office hours"', '#, fuzzy\nmsgid "Office hours"'), encoding="utf-8")
+    site = load_site(load_config(root), NOW)
+    catalogs = {c.lang: dict(c.messages) for c in site.catalogs}
+    assert "Office hours" not in catalogs["de"]
+    assert catalogs["de"]["Phone"] == "Telefon"
