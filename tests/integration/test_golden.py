@@ -21,6 +21,8 @@ PAGES = [
     "ar/index.html",
     "de/locations/mitte/index.html",
     "ar/events/2026-11-26-cafe/index.html",
+    "ar/events/2026-11-26-cafe/event.ics",
+    "de/events.atom",
 ]
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 

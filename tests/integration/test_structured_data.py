@@ -106,6 +106,8 @@ def test_feed_links_on_pages(portal):
     event = (portal / "uk" / "events" / "2026-11-10-kochtreff" / "index.html").read_text(encoding="utf-8")
     assert ('<a class="add-to-calendar" href="/uk/events/2026-11-10-kochtreff/event.ics" type="text/calendar" '
             'download>Додати до календаря</a>') in event
+    assert ('<link rel="alternate" type="text/calendar" title="Додати до календаря" '
+            'href="/uk/events/2026-11-10-kochtreff/event.ics">') in event
     for path in (portal / "de").rglob("*.html"):
         for href in re.findall(r'href="(/[^"]+\.(?:ics|atom))"', path.read_text(encoding="utf-8")):
             assert (portal / href.lstrip("/")).is_file(), (path, href)
