@@ -120,24 +120,34 @@ def crawl(output: Path, base_path: str = "/") -> list[dict]:
         else:
             server_root = output.resolve()
             start = "."
-        result = subprocess.run(
-            [str(LINKINATOR), start, "--server-root", str(server_root), "--recurse", "--check-css",
-             "--check-fragments", "--skip", r"^(?!http://localhost)", "--format", "json"],
-            cwd=server_root, capture_output=True, text=True, timeout=600)
-    try:
-        return json.loads(result.stdout)["links"]
-    except (ValueError, KeyError):
-        raise RuntimeError(f"linkinator failed (exit {result.returncode}): {result.stderr.strip()[-2000:]}")
+        report = Path(tmp) / "linkinator.json"
+        # Into a file, not a pipe: Node exits before a pipe has taken more than 128 KiB of the report.
+        with report.open("w") as stdout:
+            result = subprocess.run(
+                [str(LINKINATOR), start, "--server-root", str(server_root), "--recurse", "--check-css",
+                 "--check-fragments", "--skip", r"^(?!http://localhost)", "--format", "json",
+                 "--concurrency", "8", "--retry-errors", "--retry-errors-count", "2"],
+                cwd=server_root, stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=600)
+        try:
+            return json.loads(report.read_text(encoding="utf-8"))["links"]
+        except (ValueError, KeyError):
+            raise RuntimeError(f"linkinator failed (exit {result.returncode}): {result.stderr.strip()[-2000:]}")
 
 
 def broken_links(output: Path, base_path: str = "/") -> list[str]:
     """linkinator's broken links and missing fragments, served under `base_path`."""
     links = crawl(output, base_path)
-    broken = [f"{link['url']} ({link['status']}) linked from {link.get('parent') or 'the start page'}"
+    broken = [f"{link['url']} ({link['status'] or _failure(link)}) linked from {link.get('parent') or 'the start page'}"
               for link in links if link["state"] == "BROKEN"]
     if len(links) < 2:
         broken.append(f"linkinator checked only {len(links)} link(s): the crawl did not get past the start page")
     return broken
+
+
+def _failure(link: dict) -> str:
+    """Why a link without an HTTP status failed (a refused connection, a timeout)."""
+    details = link.get("failureDetails") or []
+    return "; ".join(str(d.get("message", d) if isinstance(d, dict) else d) for d in details)[:200] or "no answer"
 
 
 def html_errors(output: Path) -> list[str]:
