@@ -15,7 +15,7 @@ import pytest
 from tests.browser.pagetypes import page_types
 from tests.conftest import SUBPATH
 
-LANGS = ("de", "ar")  # one LTR and one RTL language; the others share every template
+LANGS = ("ar",)  # the URLs do not depend on the language; German and English pages are opened below
 
 
 class Requests:
@@ -63,7 +63,7 @@ def test_every_page_type_loads_everything_from_below_the_subpath(watched, subpat
             visit(page, requests, subpath_server + path.lstrip("/"))
             seen += 1
     assert requests.problems == []
-    assert seen > 2 * 9
+    assert seen > 9
 
 
 def test_the_stylesheet_applies_under_the_subpath(watched, subpath_server):
