@@ -21,6 +21,7 @@ from .markup import Markup
 from .model import Site
 from .render import make_environment, render_template
 from .routes import Routes
+from .search_index import build_index
 from .validate import validate_site
 from .views import Views
 from .writer import Output
@@ -111,6 +112,10 @@ def build(root: Path, out: Path | None = None, now: dt.datetime | None = None,
         for name in sorted(machine):
             output.write(name, machine[name])
         output.copy_tree(config.templates_dir / "static", "static")
+        output.written.update(build_index(output.staging, config.base_path))  # the search index reads the staged HTML
+    except RenderError as exc:
+        output.discard()
+        raise BuildFailed([exc]) from None
     except BaseException:
         output.discard()
         raise

@@ -26,6 +26,7 @@ PATTERNS = {
     "events_category": ("{lang}/events/category/{key}/", "events.html"),
     "event": ("{lang}/events/{key}/", "event.html"),
     "page": ("{lang}/{key}/", "page.html"),
+    "search": ("{lang}/search/", "search.html"),
 }
 
 # Machine-readable files, written by feeds.py and sitemap.py rather than by a template.
@@ -86,7 +87,7 @@ class Routes:
         self._add("notfound")
         categories = sorted({e.category for e in site.events if e.category})
         for lang in config.codes:
-            for kind in ("home", "locations", "events", "events_archive"):
+            for kind in ("home", "locations", "events", "events_archive", "search"):
                 self._add(kind, lang)
             for loc in site.locations:
                 self._add("location", lang, loc.slug, loc.source.path)

@@ -108,8 +108,9 @@ class Views:
                 alternates.append((language, url(route.kind, route.key, language.code)))
         nav = []
         for item in config.navigation:
-            if item in ("home", "locations", "events"):
-                nav.append((translate(lang, {"home": N_("Home"), "locations": N_("Locations"), "events": N_("Events")}[item]),
+            if item in ("home", "locations", "events", "search"):
+                nav.append((translate(lang, {"home": N_("Home"), "locations": N_("Locations"), "events": N_("Events"),
+                                             "search": N_("Search")}[item]),
                             url(item), route.kind.startswith(item) and route.kind != "events_location"
                             or (item == "locations" and route.kind == "location")))
             elif site.page(item):
@@ -257,6 +258,9 @@ class Views:
 
     view_events_location = view_events
     view_events_category = view_events
+
+    def view_search(self, route, lang):
+        return {"title": self.translator.gettext(lang, N_("Search"))}
 
     def view_events_archive(self, route, lang):
         return {"title": self.translator.gettext(lang, N_("Past events")), "occurrences": self.listings.past}
