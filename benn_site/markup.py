@@ -57,6 +57,7 @@ class _Links(Treeprocessor):
                 self.owner.broken.append(target)
             else:
                 element.set(attr, resolved)
+                self.owner.resolved.add(resolved)
 
 
 class Markup:
@@ -65,6 +66,7 @@ class Markup:
     def __init__(self):
         self.resolver: Resolver | None = None
         self.broken: list[str] = []
+        self.resolved: set[str] = set()  # URLs the treeprocessor wrote, not to be resolved twice
         self.md = markdown.Markdown(
             extensions=["tables", "sane_lists", "attr_list", "toc"],
             # The page title is the only h1: an editor's "# Heading" becomes an h2.
@@ -75,17 +77,30 @@ class Markup:
 
     def convert(self, text: str, resolver: Resolver | None = None) -> tuple[str, list[str]]:
         """(safe HTML, links that could not be resolved)."""
-        self.resolver, self.broken = resolver, []
+        self.resolver, self.broken, self.resolved = resolver, [], set()
         self.md.reset()
         html = self.md.convert(text)
+        safe = sanitize(html, self._raw_links if resolver else None)
         broken = self.broken
-        self.resolver, self.broken = None, []
-        return sanitize(html), broken
+        self.resolver, self.broken, self.resolved = None, [], set()
+        return safe, broken
+
+    def _raw_links(self, element: str, attribute: str, value: str) -> str:
+        """Links written as raw HTML (`<a href="/de/events/">`) never meet the treeprocessor:
+        resolve them while sanitising, so they too get the base path or are reported."""
+        if (element, attribute) not in (("a", "href"), ("img", "src")) or value in self.resolved \
+                or value in self.broken or value.startswith(("http://", "https://")):
+            return value  # not a link, or one the treeprocessor has already seen
+        resolved = self.resolver(value)
+        if resolved is None:
+            self.broken.append(value)
+            return value
+        return resolved
 
 
-def sanitize(html: str) -> str:
+def sanitize(html: str, attribute_filter=None) -> str:
     return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None,
-                     strip_comments=True)
+                     strip_comments=True, attribute_filter=attribute_filter)
 
 
 def content_hash(text: str) -> str:

@@ -13,6 +13,7 @@ import re
 import pytest
 
 from benn_site.build import build
+from benn_site.errors import BuildFailed
 from tests import sitecheck
 from tests.conftest import NOW, SUBPATH, SUBPATH_URL, require_tool, sample_files, write_site
 
@@ -91,3 +92,22 @@ def test_linkinator_fails_a_build_that_forgets_the_subpath(root_built_sample):
     broken = sitecheck.broken_links(root_built_sample, SUBPATH)
     assert "static/site.css (404) linked from benn-portal" in broken
     assert "de/ (404) linked from benn-portal" in broken
+
+
+def test_links_written_as_html_in_markdown_get_the_subpath_too(tmp_path):
+    about = ("---\ntitle: Über uns\n---\n[Standorte](/de/locations/), <a href=\"/de/events/\">Termine</a>, "
+             "<img src=\"/static/site.css\" alt=\"\">, <a href=\"imprint.de.md\">Impressum</a>\n")
+    site = write_site(tmp_path / "site", sample_files({"content/pages/about.de.md": about}))
+    build(site, tmp_path / "out", NOW, SUBPATH_URL)
+    html = (tmp_path / "out" / "de" / "about" / "index.html").read_text(encoding="utf-8")
+    assert ('<a href="/benn-portal/de/locations/">Standorte</a>, <a href="/benn-portal/de/events/">Termine</a>, '
+            '<img src="/benn-portal/static/site.css" alt="">, <a href="/benn-portal/de/imprint/">Impressum</a>') in html
+    assert sitecheck.url_problems(tmp_path / "out", SUBPATH_URL) == []
+
+
+def test_a_link_written_as_html_to_a_missing_page_is_reported(tmp_path):
+    about = "---\ntitle: Über uns\n---\n<a href=\"impressum.de.md\">Impressum</a>\n"
+    site = write_site(tmp_path / "site", sample_files({"content/pages/about.de.md": about}))
+    with pytest.raises(BuildFailed) as info:
+        build(site, tmp_path / "out", NOW, SUBPATH_URL)
+    assert "content/pages/about.de.md: link: link to 'impressum.de.md', which does not exist" in str(info.value)
