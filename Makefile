@@ -48,6 +48,9 @@ messages: install
 		lang=$$(basename $$po .po); \
 		$(VENV)/bin/pybabel update -i content/ui/messages.pot -o $$po -l $$lang --no-fuzzy-matching --ignore-obsolete; \
 	done
+	# Messages for editors (problems, command output) live in the package: msg("English text").
+	$(VENV)/bin/pybabel extract --no-default-keywords -k msg -o benn_site/locale/messages.pot --no-location --omit-header --sort-output benn_site
+	$(VENV)/bin/pybabel update -i benn_site/locale/messages.pot -o benn_site/locale/de.po -l de --no-fuzzy-matching --ignore-obsolete
 
 clean:
 	rm -rf output .output.staging .output.old .cache

@@ -16,7 +16,8 @@ from . import diagnostics, feeds, sitemap
 from .config import Config, load_config
 from .errors import BuildFailed, ContentError, RenderError, SiteError
 from .i18n import Translator
-from .loader import load_site
+from .links import broken_link
+from .loader import load_partial
 from .markup import Markup
 from .model import Site
 from .render import make_environment, render_template
@@ -53,8 +54,8 @@ def resolve_now(now: str | None, environ=os.environ) -> dt.datetime:
 def prepare(root: Path, now: dt.datetime, base_url: str | None = None, drafts: bool = False) -> tuple[Config, Site]:
     """Config, loaded and cross-checked site, or BuildFailed with every problem."""
     config = load_config(root, base_url)
-    site = load_site(config, now, drafts)
-    errors = validate_site(site)
+    site, errors, unloaded = load_partial(config, now, drafts)
+    errors = errors + validate_site(site, unloaded)
     if errors:
         raise BuildFailed(errors)
     return config, site
@@ -77,9 +78,7 @@ def render_site(site: Site) -> tuple[dict[str, str], Translator]:
         except (RenderError, ContentError) as exc:
             errors.setdefault(str(exc), exc)
     for source, target in sorted(set(views.link_errors)):
-        errors.setdefault(source + target, ContentError(
-            source, None, f"link to '{target}', which does not exist", "link",
-            "link to a page file in content/pages (about.de.md) or to a URL of this site"))
+        errors.setdefault(source + target, broken_link(config.root, source, target))
     if errors:
         raise BuildFailed(list(errors.values()))
     return pages, translator

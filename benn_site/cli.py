@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from .errors import BuildFailed
+from .messages import editor_catalog, problems_found
 
 
 @click.group()
@@ -27,10 +28,10 @@ strict_option = click.option("--strict", is_flag=True,
 def _report_failure(exc: BuildFailed, fmt: str = "plain", site_dir: Path | None = None) -> None:
     from .diagnostics import format_problem
 
+    catalog = editor_catalog()  # the editor's language (LANG)
     for error in exc.errors:
-        click.echo(format_problem(error, fmt, "error", site_dir), err=True)
-    count = len(exc.errors)
-    click.echo(f"Found {count} problem{'s' if count != 1 else ''}; nothing was written.", err=True)
+        click.echo(format_problem(error, fmt, "error", site_dir, error.text(catalog)), err=True)
+    click.echo(catalog.translate(problems_found(len(exc.errors))), err=True)
     raise SystemExit(1)
 
 

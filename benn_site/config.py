@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from .errors import BuildFailed, ConfigError, SiteError, did_you_mean
 from .fields import FieldChecker, line_of
+from .messages import msg
 from .texts import Text
 from .yamlsource import parse_yaml
 
@@ -80,18 +81,26 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
     path = root / "site.yaml"
     name = "site.yaml"
     if not path.is_file():
-        raise BuildFailed([ConfigError(name, None, "file not found",
-                                       hint=f"is '{root}' a site directory? pass --site DIR")])
+        raise BuildFailed([ConfigError(name, None, msg("file not found"),
+                                       hint=msg("is '{folder}' a site folder? Go to the folder with site.yaml, "
+                                                "or give it with --site FOLDER", folder=root))])
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise BuildFailed([ConfigError(name, None, "not UTF-8 text", hint="save the file as UTF-8")])
+        raise BuildFailed([ConfigError(name, None, msg("is not UTF-8 text"),
+                                       hint=msg("save the file with the encoding UTF-8"))])
+    except OSError as exc:
+        raise BuildFailed([ConfigError(name, None, msg("cannot be read: {reason}", reason=exc.strerror or exc),
+                                       hint=msg("check that the file may be read (its permissions)"))])
+    if not text.strip():
+        raise BuildFailed([ConfigError(name, None, msg("the file is empty"),
+                                       hint=msg("see README.md, section site.yaml"))])
     data, errors = parse_yaml(text, name, error_type=ConfigError)
     if errors:
         raise BuildFailed(errors)
     if not isinstance(data, dict):
-        raise BuildFailed([ConfigError(name, 1, "must be a mapping of settings",
-                                       hint="see README.md, section site.yaml")])
+        raise BuildFailed([ConfigError(name, 1, msg("must be settings like 'title: …'"),
+                                       hint=msg("see README.md, section site.yaml"))])
     errors: list[SiteError] = []
     check = FieldChecker(name, errors, ConfigError)
     check.known(data, FIELDS)
@@ -101,8 +110,8 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
     codes = [lang.code for lang in languages]
     default = data.get("default_language")
     if default is not None and codes and default not in codes:
-        check.error(data, "default_language", f"'{default}' is not one of the languages",
-                    did_you_mean(default, codes) or "add it to 'languages'")
+        check.error(data, "default_language", msg("'{code}' is not one of the languages", code=default),
+                    did_you_mean(default, codes) or msg("add it to 'languages'"))
     default = str(default or (codes[0] if codes else "en"))
 
     title = check.text(data, "title", codes)
@@ -112,8 +121,8 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
         url = base_url
     parts = urlsplit(url)
     if (parts.scheme not in ("http", "https") or not parts.netloc) and not url.startswith("/"):
-        check.error(data, "base_url", f"'{url}' is not a web address",
-                    "write it like https://example.org/ or https://example.org/sub/path/")
+        check.error(data, "base_url", msg("'{url}' is not a web address", url=url),
+                    msg("write it like https://example.org/ or https://example.org/sub/path/"))
     if not url.endswith("/"):
         url += "/"
 
@@ -121,11 +130,11 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
     try:
         zoneinfo.ZoneInfo(timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        check.error(data, "timezone", f"unknown time zone '{timezone}'", "e.g. Europe/Berlin")
+        check.error(data, "timezone", msg("unknown time zone '{zone}'", zone=timezone), msg("e.g. Europe/Berlin"))
 
     navigation = data.get("navigation") or ["home", "locations", "events"]
     if not isinstance(navigation, list) or not all(isinstance(n, str) for n in navigation):
-        check.error(data, "navigation", "must be a list of words", "e.g. [home, locations, events, about]")
+        check.error(data, "navigation", msg("must be a list of words"), msg("e.g. [home, locations, events, about]"))
         navigation = ["home"]
 
     holidays = None
@@ -136,25 +145,26 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
             holidays = (str(hol["country"]), str(hol["subdivision"]) if hol.get("subdivision") else None)
             _check_holidays(holidays, data, check)
         else:
-            check.error(data, "holidays", "must say the country", "e.g. {country: DE, subdivision: BE}")
+            check.error(data, "holidays", msg("must say the country"), msg("e.g. {country: DE, subdivision: BE}"))
 
     categories = []
     cats = data.get("categories") or {}
     if not isinstance(cats, dict):
-        check.error(data, "categories", "must be a mapping of keys to labels")
+        check.error(data, "categories", msg("must be keys with their labels"),
+                    msg("e.g. language-cafe: {de: Sprachcafé, en: Language café}"))
     else:
         for key, label in cats.items():
             if not SLUG.match(str(key)):
-                check.error(cats, key, f"'{key}' is not a valid key", "use lowercase letters, digits and -",
-                            field=f"categories.{key}")
+                check.error(cats, key, msg("'{key}' is not a valid key", key=key),
+                            msg("use lowercase letters, digits and -"), field=f"categories.{key}")
             value = check.text(cats, key, codes, "categories.")
             if value is not None:
                 categories.append((str(key), Text.of(value, default)))
 
-    horizon = check.typed(data, "events_horizon_weeks", int, "a whole number of weeks") or 8
+    horizon = check.typed(data, "events_horizon_weeks", int, msg("a whole number of weeks")) or 8
     contact = data.get("contact") or {}
     if not isinstance(contact, dict):
-        check.error(data, "contact", "must be a mapping", "e.g. {email: office@example.org}")
+        check.error(data, "contact", msg("must be fields like email and phone"), msg("e.g. {email: office@example.org}"))
         contact = {}
     check.known(contact, {"email", "phone"}, "contact.")
 
@@ -182,28 +192,32 @@ def _languages(data, check: FieldChecker) -> list[Language]:
     if raw is None:
         return []
     if not isinstance(raw, list) or not raw:
-        check.error(data, "languages", "must be a list of languages", "e.g. - {code: de, name: Deutsch}")
+        check.error(data, "languages", msg("must be a list of languages"), msg("e.g. - {code: de, name: Deutsch}"))
         return []
     result, seen = [], set()
     for i, item in enumerate(raw):
         field = f"languages[{i}]"
         if not isinstance(item, dict):
-            check.errors.append(ConfigError(check.path, line_of(raw, None, 1), "must be a mapping", field,
-                                            "e.g. {code: ar, name: العربية, dir: rtl}"))
+            check.errors.append(ConfigError(check.path, (raw.lines[i] if getattr(raw, "lines", None) else
+                                                         line_of(raw, None, 1)),
+                                            msg("must be code, name and dir"), field,
+                                            msg("e.g. {code: ar, name: العربية, dir: rtl}")))
             continue
         check.known(item, {"code", "name", "dir"}, field + ".")
         if not check.required(item, ["code", "name"], field + "."):
             continue
         code = str(item["code"])
         if not LANG_CODE.match(code):
-            check.error(item, "code", f"'{code}' is not a BCP 47 language code", "e.g. de, ar, fa, pt-BR",
-                        field=field + ".code")
+            check.error(item, "code", msg("'{code}' is not a BCP 47 language code", code=code),
+                        msg("e.g. de, ar, fa, pt-BR"), field=field + ".code")
         if code in seen:
-            check.error(item, "code", f"language '{code}' is declared twice", field=field + ".code")
+            check.error(item, "code", msg("language '{code}' is declared twice", code=code),
+                        msg("delete one of them"), field=field + ".code")
         seen.add(code)
         direction = str(item.get("dir") or "ltr")
         if direction not in ("ltr", "rtl"):
-            check.error(item, "dir", f"must be ltr or rtl, not '{direction}'", field=field + ".dir")
+            check.error(item, "dir", msg("must be ltr or rtl, not '{value}'", value=direction),
+                        msg("rtl for Arabic, Farsi, Hebrew, Urdu; ltr for the others"), field=field + ".dir")
         result.append(Language(code, str(item["name"]), direction))
     return result
 
@@ -214,17 +228,19 @@ def _check_holidays(holidays, data, check):
     country, subdivision = holidays
     supported = holidays_lib.list_supported_countries()
     if country not in supported:
-        check.error(data, "holidays", f"unknown country '{country}'",
-                    did_you_mean(country.upper(), supported) or "use an ISO code such as DE")
+        check.error(data, "holidays", msg("unknown country '{country}'", country=country),
+                    did_you_mean(country.upper(), supported) or msg("use an ISO code such as DE"))
         return
     if subdivision is not None and subdivision not in supported[country]:
-        check.error(data, "holidays", f"'{subdivision}' is not a subdivision of {country}",
+        check.error(data, "holidays", msg("'{subdivision}' is not a subdivision of {country}",
+                                          subdivision=subdivision, country=country),
                     did_you_mean(subdivision.upper(), supported[country])
-                    or "one of: " + ", ".join(supported[country]), field="holidays.subdivision")
+                    or msg("one of: {names}", names=", ".join(supported[country])), field="holidays.subdivision")
         return
     try:
         holidays_lib.country_holidays(country, subdiv=subdivision, years=2026)
     except (NotImplementedError, KeyError):
-        check.error(data, "holidays", f"unknown country '{country}'", "use an ISO code such as DE")
+        check.error(data, "holidays", msg("unknown country '{country}'", country=country),
+                    msg("use an ISO code such as DE"))
     except ValueError as exc:
-        check.error(data, "holidays", str(exc).splitlines()[0], "e.g. {country: DE, subdivision: BE}")
+        check.error(data, "holidays", str(exc).splitlines()[0], msg("e.g. {country: DE, subdivision: BE}"))

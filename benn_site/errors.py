@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .messages import ENGLISH, Catalog, msg
+
 
 @dataclass(frozen=True)
 class SiteError(Exception):
@@ -21,13 +23,17 @@ class SiteError(Exception):
     hint: str | None = None
 
     def __str__(self) -> str:
+        return self.text(ENGLISH)
+
+    def text(self, catalog: Catalog) -> str:
+        """The report line with message and hint in the catalog's language (path and field stay as written)."""
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         text = f"{where}: "
         if self.field:
             text += f"{self.field}: "
-        text += self.message
+        text += catalog.translate(self.message)
         if self.hint:
-            text += f" ({self.hint})"
+            text += f" ({catalog.translate(self.hint)})"
         return text
 
 
@@ -84,4 +90,4 @@ def did_you_mean(word: str, choices) -> str | None:
     import difflib
 
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
+    return msg("did you mean '{word}'?", word=close[0]) if close else None

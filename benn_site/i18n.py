@@ -15,6 +15,7 @@ from babel import Locale
 from babel.dates import format_date, format_datetime, format_interval, format_time, get_day_names
 
 from .errors import RenderError
+from .messages import msg
 from .model import Site
 
 
@@ -37,8 +38,8 @@ class Translator:
         if text:
             return text
         if msgid not in self.known:
-            raise RenderError("content/ui", None, f"interface string '{msgid}' is in no catalog",
-                              hint="add it to content/ui/*.po (msgid is the English text)")
+            raise RenderError("content/ui", None, msg("interface string '{msgid}' is in no catalog", msgid=msgid),
+                              hint=msg("run 'make messages' and translate it in content/ui/*.po"))
         self.missing.add((lang, msgid))
         if lang == "en":
             return msgid

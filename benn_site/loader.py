@@ -8,8 +8,9 @@ from pathlib import Path
 from .config import Config
 from .errors import BuildFailed, ContentError, SiteError, relpath
 from .event_records import TRANSLATION_FIELDS, build_event
-from .fields import FieldChecker
+from .fields import TRUE_FALSE, WHOLE_NUMBER, FieldChecker
 from .location_records import build_location
+from .messages import msg
 from .model import Catalog, Event, Location, Page, PageVersion, Site, Source
 from .sources import read_text, split_front_matter, split_name
 from .yamlsource import parse_yaml
@@ -19,25 +20,37 @@ PAGE_FIELDS = {"title", "description", "order", "draft", "translation_of"}
 
 def load_site(config: Config, now: dt.datetime, drafts: bool = False) -> Site:
     """The whole site as a model, or BuildFailed with every problem found in content/."""
+    site, errors, _ = load_partial(config, now, drafts)
+    if errors:
+        raise BuildFailed(errors)
+    return site
+
+
+def load_partial(config: Config, now: dt.datetime, drafts: bool = False) -> tuple[Site, list[SiteError], frozenset]:
+    """(the items that loaded, every problem, slugs of locations whose file has problems).
+
+    A build goes on to cross-check what did load, so an editor sees all problems in one run; the
+    slugs of broken location files keep events there from being reported as 'unknown location'.
+    """
     errors: list[SiteError] = []
     content = config.content_dir
     if not content.is_dir():
-        raise BuildFailed([ContentError("content", None, "folder not found",
-                                        hint="a site needs content/pages, content/locations, content/events")])
+        raise BuildFailed([ContentError("content", None, msg("folder not found"),
+                                        hint=msg("a site needs content/pages, content/locations, content/events"))])
     pages = _load_pages(config, errors, drafts)
-    locations = _load_locations(config, errors)
+    failed: set[str] = set()
+    locations = _load_locations(config, errors, failed)
     events = _load_events(config, errors, drafts)
     catalogs = _load_catalogs(config, errors)
-    if errors:
-        raise BuildFailed(errors)
-    return Site(config, now, tuple(pages), tuple(locations), tuple(events), tuple(catalogs))
+    site = Site(config, now, tuple(pages), tuple(locations), tuple(events), tuple(catalogs))
+    return site, errors, frozenset(failed)
 
 
 def _files(folder: Path, *suffixes: str) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir()
-                  if p.is_file() and p.name.endswith(suffixes) and not p.name.startswith("."))
+                  if (p.is_file() or p.is_symlink()) and p.name.endswith(suffixes) and not p.name.startswith("."))
 
 
 def _version(config, path, lang, errors, required_title) -> tuple[PageVersion | None, dict | None]:
@@ -53,8 +66,8 @@ def _version(config, path, lang, errors, required_title) -> tuple[PageVersion | 
     meta = source.meta
     title = meta.get("title")
     if required_title and not title:
-        errors.append(ContentError(source.path, getattr(meta, "line", 1), "required field is missing",
-                                   "title", "add 'title: …' to the front matter"))
+        errors.append(ContentError(source.path, getattr(meta, "line", 1), msg("required field is missing"),
+                                   "title", msg("add a line '{name}: …'", name="title")))
         return None, None
     version = PageVersion(
         lang=lang, title=str(title) if isinstance(title, (str, int, float)) and title != "" else None,
@@ -70,8 +83,8 @@ def _load_pages(config: Config, errors, drafts) -> list[Page]:
     for path in _files(config.content_dir / "pages", ".md"):
         slug, lang, problem = split_name(path, config.codes, config.root)
         if problem is None and lang is None:
-            problem = ContentError(relpath(path, config.root), None, "file name needs a language",
-                                   hint=f"name it {slug}.{config.default_language}.md")
+            problem = ContentError(relpath(path, config.root), None, msg("the file name has no language"),
+                                   hint=msg("name it {name}", name=f"{slug}.{config.default_language}.md"))
         if problem:
             errors.append(problem)
             continue
@@ -80,8 +93,8 @@ def _load_pages(config: Config, errors, drafts) -> list[Page]:
             continue
         check = FieldChecker(version.source.path, errors)
         check.known(meta, PAGE_FIELDS)
-        order = check.typed(meta, "order", int, "a whole number")
-        draft = check.typed(meta, "draft", bool, "true or false")
+        order = check.typed(meta, "order", int, WHOLE_NUMBER)
+        draft = check.typed(meta, "draft", bool, TRUE_FALSE)
         group = groups.setdefault(slug, {"versions": [], "order": None, "draft": False})
         group["versions"].append(version)
         if order is not None and (group["order"] is None or lang == config.default_language):
@@ -109,16 +122,19 @@ def _texts(config, folder: Path, slug: str, errors, allowed) -> tuple[tuple[Page
     return tuple(sorted(found, key=lambda pair: config.codes.index(pair[0].lang)))
 
 
-def _load_locations(config: Config, errors) -> list[Location]:
+def _load_locations(config: Config, errors, failed: set | None = None) -> list[Location]:
     folder = config.content_dir / "locations"
     result = []
     known_md = set()
     for path in _files(folder, ".yaml", ".yml"):
         slug, lang, problem = split_name(path, config.codes, config.root)
         name = relpath(path, config.root)
+        before = len(errors)
+        if failed is not None:
+            failed.add(slug)  # until it has loaded
         if problem or lang is not None:
-            errors.append(problem or ContentError(name, None, "a location file has no language in its name",
-                                                  hint=f"name it {slug}.yaml"))
+            errors.append(problem or ContentError(name, None, msg("a location's .yaml file has no language in its name"),
+                                                  hint=msg("name it {name}", name=f"{slug}.yaml")))
             continue
         text, problems = read_text(path, config.root)
         if problems:
@@ -129,13 +145,16 @@ def _load_locations(config: Config, errors) -> list[Location]:
             errors.extend(problems)
             continue
         if not isinstance(meta, dict):
-            errors.append(ContentError(name, 1, "must be fields like 'name: …'", hint="see README.md, Locations"))
+            errors.append(ContentError(name, 1, msg("must be fields like 'name: …'"),
+                                       hint=msg("see the editors' guide, 'Locations'")))
             continue
         location = build_location(slug, meta, name, config, errors)
         texts = _texts(config, folder, slug, errors, {"title", "translation_of"})
         known_md.update(v.source.path for v, _ in texts)
         if location is not None:
             result.append(_with_texts(location, texts))
+            if failed is not None and len(errors) == before:
+                failed.discard(slug)
     _orphans(config, folder, known_md, errors, "location", ".yaml")
     return result
 
@@ -205,8 +224,10 @@ def _orphans(config, folder, known, errors, kind, main_suffix):
         if path.name.count(".") == 2 and name not in known:
             stem = path.name.split(".")[0]
             if not (folder / (stem + main_suffix)).exists() and not (kind == "location" and (folder / (stem + ".yml")).exists()):
-                errors.append(ContentError(name, None, f"no {kind} '{stem}' for this translation",
-                                           hint=f"create {relpath(folder, config.root)}/{stem}{main_suffix} or rename this file"))
+                errors.append(ContentError(name, None, msg("this translation belongs to no file: '{file}' is missing",
+                                                           file=f"{stem}{main_suffix}"),
+                                           hint=msg("create {file} or rename this file",
+                                                    file=f"{relpath(folder, config.root)}/{stem}{main_suffix}")))
 
 
 def _load_catalogs(config: Config, errors) -> list[Catalog]:
@@ -218,8 +239,8 @@ def _load_catalogs(config: Config, errors) -> list[Catalog]:
         name = relpath(path, config.root)
         lang = path.name[:-3]
         if lang not in config.codes:
-            errors.append(ContentError(name, None, f"language '{lang}' is not declared in site.yaml",
-                                       hint="rename the file or add the language"))
+            errors.append(ContentError(name, None, msg("language '{lang}' is not declared in site.yaml", lang=lang),
+                                       hint=msg("rename the file or add the language to site.yaml")))
             continue
         text, problems = read_text(path, config.root)
         if problems:
@@ -230,8 +251,8 @@ def _load_catalogs(config: Config, errors) -> list[Catalog]:
 
             catalog = read_po(io.BytesIO(text.encode("utf-8")), locale=None, abort_invalid=True)
         except PoFileError as exc:
-            errors.append(ContentError(name, getattr(exc, "lineno", None), f"catalog error: {exc}",
-                                       hint="check the quotes of msgid and msgstr lines"))
+            errors.append(ContentError(name, getattr(exc, "lineno", None), msg("catalog error: {problem}", problem=exc),
+                                       hint=msg("check the quotes of msgid and msgstr lines")))
             continue
         messages = tuple(sorted((m.id, m.string or (m.id if lang == "en" else ""))
                                 for m in catalog if m.id and isinstance(m.id, str) and not m.fuzzy))

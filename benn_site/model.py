@@ -20,6 +20,11 @@ class Source:
 
     path: str
     line: int = 1
+    fields: tuple[tuple[str, int], ...] = ()  # (field, line) of the item's top-level fields
+
+    def line_of(self, field: str) -> int:
+        """The line of `field` in the source file, or the item's own line."""
+        return dict(self.fields).get(field, self.line)
 
 
 @dataclass(frozen=True)

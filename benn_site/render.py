@@ -7,6 +7,7 @@ in each render's context rather than installed globally, so renders share no sta
 
 from __future__ import annotations
 
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -15,6 +16,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .errors import RenderError, relpath
+from .messages import msg
 from .texts import Localized, Text
 
 
@@ -74,22 +76,29 @@ def render_template(env: jinja2.Environment, name: str, context: dict, root: Pat
         return env.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as exc:
         path = relpath(Path(exc.filename), root) if exc.filename else f"templates/{exc.name or name}"
-        raise RenderError(path, exc.lineno, f"template syntax error: {exc.message}",
-                          hint="check the {% %} and {{ }} tags on this line") from None
+        raise RenderError(path, exc.lineno, msg("template syntax error: {problem}", problem=exc.message),
+                          hint=msg("check the {% %} and {{ }} tags on this line")) from None
     except jinja2.TemplateNotFound as exc:
-        path, line = _template_frame(root, name) if exc.name != name else (f"templates/{name}", None)
-        raise RenderError(path, line, f"template '{exc.name}' not found",
-                          hint=f"create templates/{exc.name} or fix the name in extends/include") from None
+        if exc.name == name:
+            raise RenderError(f"templates/{name}", None, msg("template '{name}' not found", name=exc.name),
+                              hint=msg("create templates/{name}: pages of this kind are made with it",
+                                       name=exc.name)) from None
+        path, line = _template_frame(root, name)
+        raise RenderError(path, line, msg("template '{name}' not found", name=exc.name),
+                          hint=msg("create templates/{name} or fix the name in this line", name=exc.name)) from None
     except jinja2.UndefinedError as exc:
         path, line = _template_frame(root, name)
-        raise RenderError(path, line, f"undefined template variable: {exc.message}",
-                          hint="check the spelling, or what this page passes to the template") from None
+        undefined = re.fullmatch(r"'([^']+)' is undefined", exc.message or "")
+        problem = (msg("undefined template variable '{name}'", name=undefined.group(1)) if undefined else
+                   msg("undefined template variable: {problem}", problem=exc.message))
+        raise RenderError(path, line, problem,
+                          hint=msg("check the spelling, or what this page passes to the template")) from None
     except RenderError:
         raise
     except Exception as exc:  # a filter or helper failed on real data: still name the template line
         path, line = _template_frame(root, name)
-        raise RenderError(path, line, f"{type(exc).__name__}: {exc}",
-                          hint="the template uses a value in a way the data does not allow") from None
+        raise RenderError(path, line, msg("{kind}: {problem}", kind=type(exc).__name__, problem=exc),
+                          hint=msg("the template uses a value in a way the data does not allow")) from None
 
 
 def _template_frame(root: Path, name: str) -> tuple[str, int | None]:

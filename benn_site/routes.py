@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import ContentError, SiteError
+from .messages import msg
 from .model import Site
 
 BUILT_IN = "(built in)"
@@ -125,16 +126,17 @@ class Routes:
             other = seen.get(route.output)
             if other is None:
                 seen[route.output] = route
-            elif (route.source, other.source) not in reported:
+            elif (route.source, other.source) not in reported:  # once per pair, not once per language
                 reported.add((route.source, other.source))
                 if other.source == BUILT_IN:
-                    self.errors.append(ContentError(
-                        route.source, None, f"claims the URL /{route.path}, which the site's own "
-                        f"{other.kind.replace('_', ' ')} page uses", hint="rename this file: that URL is reserved"))
+                    message = msg("the address /{path} is already the site's own {kind} page",
+                                  path=route.path, kind=other.kind.replace("_", " "))
+                    hint = msg("rename this file")
                 else:
-                    self.errors.append(ContentError(
-                        route.source, None, f"claims the URL /{route.path}, which {other.source} already has",
-                        hint="rename one of the two files"))
+                    message = msg("the address /{path} is claimed by this file and by {other}",
+                                  path=route.path, other=other.source)
+                    hint = msg("rename one of the two files")
+                self.errors.append(ContentError(route.source, None, message, hint=hint))
 
     def has(self, kind, lang=None, key=None) -> bool:
         return (kind, lang, key) in self._by_key

@@ -10,7 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ContentError, SiteError, relpath
+from .errors import ContentError, SiteError, did_you_mean, relpath
+from .messages import msg
 from .yamlsource import LineDict, parse_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -28,20 +29,25 @@ class SourceFile:
 
 def read_text(path: Path, root: Path) -> tuple[str | None, list[SiteError]]:
     name = relpath(path, root)
+    if path.is_symlink() and not path.exists():
+        return None, [ContentError(name, None, msg("is a link to a file that does not exist"),
+                                   hint=msg("replace the link with the file itself, or delete it"))]
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [ContentError(name, None, f"cannot be read: {exc.strerror}",
-                                   hint="check the file's permissions")]
+        return None, [ContentError(name, None, msg("cannot be read: {reason}", reason=exc.strerror or exc),
+                                   hint=msg("check that the file may be read (its permissions)"))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [ContentError(name, line, "is not UTF-8 text",
-                                   hint="save the file with the encoding UTF-8")]
+        return None, [ContentError(name, line, msg("is not saved as UTF-8: a character on this line is in "
+                                                   "another encoding"),
+                                   hint=msg("save it again with the encoding UTF-8; in most editors: "
+                                            "'Save as', then 'Encoding: UTF-8'"))]
     if not text.strip():
-        return None, [ContentError(name, None, "the file is empty",
-                                   hint="fill it in, or delete it")]
+        return None, [ContentError(name, None, msg("the file is empty"),
+                                   hint=msg("fill it in, or delete it; copying a similar file is a good start"))]
     return text.replace("\r\n", "\n"), []
 
 
@@ -50,23 +56,24 @@ def split_front_matter(text: str, name: str, required: bool) -> tuple[SourceFile
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         if required:
-            return None, [ContentError(name, 1, "no front matter found",
-                                       hint="the file must start with a line '---', then fields like "
-                                            "'title: …', then another '---'")]
+            return None, [ContentError(name, 1, msg("the file does not start with '---'"),
+                                       hint=msg("the file must start with a line '---', then fields like "
+                                                "'title: …', then another line '---', then the text"))]
         return SourceFile(name, LineDict(), text, 1), []
     for end in range(1, len(lines)):
         if lines[end].strip() in ("---", "..."):
             break
     else:
-        return None, [ContentError(name, 1, "front matter is not closed",
-                                   hint="add a line '---' after the last field")]
+        return None, [ContentError(name, 1, msg("the fields at the top are not closed with '---'"),
+                                   hint=msg("add a line '---' after the last field"))]
     meta, errors = parse_yaml("\n".join(lines[1:end]), name, first_line=2)
     if errors:
         return None, errors
     if meta is None:
         meta = LineDict()
     if not isinstance(meta, dict):
-        return None, [ContentError(name, 2, "front matter must be fields like 'title: …'")]
+        return None, [ContentError(name, 2, msg("the lines between the '---' must be fields"),
+                                   hint=msg("write them like 'title: …'"))]
     return SourceFile(name, meta, "\n".join(lines[end + 1:]), end + 2), []
 
 
@@ -87,16 +94,17 @@ def split_name(path: Path, languages: tuple[str, ...], root: Path) -> tuple[str,
     if len(parts) == 3:
         lang = parts[1]
     elif len(parts) != 2:
-        return slug, None, ContentError(name, None, "file name must be '<slug>.<language>.md'",
-                                        hint="e.g. about.de.md")
+        return slug, None, ContentError(name, None, msg("the file name must be '<name>.<language>.md'"),
+                                        hint=msg("e.g. about.de.md; a name may not contain dots"))
     if not SLUG.match(slug):
-        return slug, lang, ContentError(name, None, f"'{slug}' is not a URL-safe name",
-                                        hint="use lowercase letters a-z, digits and '-', e.g. " + suggest_slug(slug))
+        return slug, lang, ContentError(name, None, msg("'{slug}' cannot be part of a web address", slug=slug),
+                                        hint=msg("rename the file using only a-z, 0-9 and '-', e.g. {suggestion}",
+                                                 suggestion=suggest_slug(slug) + path.name[len(slug):]))
     if lang is not None and lang not in languages:
-        from .errors import did_you_mean
-
+        close = did_you_mean(lang, languages)
+        hint = (msg("{close} Or add the language to site.yaml", close=close) if close else
+                msg("the site's languages are: {codes}; or add the language to site.yaml",
+                    codes=", ".join(languages)))
         return slug, lang, ContentError(
-            name, None, f"language '{lang}' is not declared in site.yaml",
-            hint=(did_you_mean(lang, languages) or "declared: " + ", ".join(languages))
-            + " — or add the language to site.yaml")
+            name, None, msg("language '{lang}' is not declared in site.yaml", lang=lang), hint=hint)
     return slug, lang, None

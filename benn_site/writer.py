@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path, PurePosixPath
 
 from .errors import BuildFailed, ConfigError, RenderError
+from .messages import msg
 
 
 class Output:
@@ -20,8 +21,9 @@ class Output:
         if protect is not None and self.target in (protect.resolve(), *protect.resolve().parents):
             # commit() replaces the target folder: it must never be the site itself.
             raise BuildFailed([ConfigError(
-                "--out", None, f"'{target}' is the site directory or contains it; the build would replace it",
-                hint="choose a folder for the output only, e.g. output")])
+                "--out", None, msg("'{folder}' is the site folder or contains it; the build would replace it",
+                                   folder=target),
+                hint=msg("choose a folder for the output only, e.g. output"))])
         self.staging = self.target.parent / f".{self.target.name}.staging"
         if self.staging.exists():
             shutil.rmtree(self.staging)
@@ -31,10 +33,10 @@ class Output:
     def _path(self, name: str) -> Path:
         pure = PurePosixPath(name)
         if pure.is_absolute() or ".." in pure.parts or not pure.parts:
-            raise RenderError(name, None, "refusing to write outside the output folder",
-                              hint="names must not start with / or contain ..")
+            raise RenderError(name, None, msg("refusing to write outside the output folder"),
+                              hint=msg("names must not start with / or contain .."))
         if name in self.written:
-            raise RenderError(name, None, "two items write the same output file", hint="rename one of them")
+            raise RenderError(name, None, msg("two items write the same output file"), hint=msg("rename one of them"))
         self.written.add(name)
         path = self.staging.joinpath(*pure.parts)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -13,6 +13,7 @@ import re
 import yaml
 
 from .errors import ContentError, SiteError
+from .messages import msg
 
 
 class LineDict(dict):
@@ -82,13 +83,6 @@ def _construct_timestamp(loader, node):
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
-_OPENERS = {
-    "while scanning a quoted scalar": "a quote",
-    "while parsing a flow mapping": "a '{'",
-    "while parsing a flow sequence": "a '['",
-}
-
-
 def parse_yaml(text: str, path: str, first_line: int = 1, error_type=ContentError):
     """Parse YAML text from `path`; returns (data, errors). Lines are offset by `first_line - 1`."""
     offset = first_line - 1
@@ -96,8 +90,8 @@ def parse_yaml(text: str, path: str, first_line: int = 1, error_type=ContentErro
     for number, line in enumerate(text.splitlines(), start=first_line):
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):
-            errors.append(error_type(path, number, "indented with a tab",
-                                     hint="YAML needs spaces: replace the tab with spaces"))
+            errors.append(error_type(path, number, msg("indented with a tab"),
+                                     hint=msg("YAML needs spaces: replace the tab with spaces")))
     if errors:
         return None, errors
     loader = _Loader(text)
@@ -105,28 +99,65 @@ def parse_yaml(text: str, path: str, first_line: int = 1, error_type=ContentErro
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
-        opener = _OPENERS.get((exc.context or "").strip())
-        if opener and exc.context_mark and exc.problem_mark and not text[exc.problem_mark.index:].strip():
-            # The text ended inside an open quote or bracket: PyYAML points at the end of the
-            # text, which may be past the last line; the editor needs the line that opened it.
-            return None, [error_type(path, exc.context_mark.line + 1 + offset,
-                                     f"YAML syntax error: {opener} opened on this line is never closed",
-                                     hint="add the closing one, or remove it")]
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + offset) if mark else first_line
-        problem = (exc.problem or exc.context or "invalid YAML").strip()
-        return None, [error_type(path, line, f"YAML syntax error: {problem}",
-                                 hint="check indentation, colons and quotes on this line and the one above")]
+        line, message, hint = _explain(exc)
+        return None, [error_type(path, line + offset, message, hint=hint)]
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1 + offset
+        return None, [error_type(path, line, msg("contains an invisible control character ({code})",
+                                                  code=f"U+{exc.character:04X}" if isinstance(exc.character, int)
+                                                  else repr(exc.character)),
+                                 hint=msg("delete it; it often comes with text copied from another program"))]
     except yaml.YAMLError as exc:
-        return None, [error_type(path, first_line, f"YAML error: {exc}")]
+        return None, [error_type(path, first_line, msg("YAML error: {problem}", problem=str(exc)))]
     finally:
         loader.dispose()
     for line, key, first in loader.problems:
-        errors.append(error_type(path, line + offset, f"duplicate key (first at line {first + offset})", key,
-                                 "keep one of them"))
+        errors.append(error_type(path, line + offset,
+                                 msg("this field appears twice; the first is on line {first}", first=first + offset),
+                                 key, msg("keep one of them: YAML would silently use only the last one")))
     if offset:
         _shift(data, offset)
     return data, errors
+
+
+def _explain(exc: yaml.MarkedYAMLError):
+    """(line, message, hint) for a YAML syntax error, in words an editor can act on.
+
+    PyYAML's own wording ("mapping values are not allowed here") names the parser's state, not
+    the mistake; the common mistakes behind each are known, so say those.
+    """
+    problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+
+    def at(mark):
+        return (mark.line + 1) if mark is not None else 1
+
+    problem_line = at(exc.problem_mark or exc.context_mark)
+    context_line = at(exc.context_mark or exc.problem_mark)
+    if problem.startswith("mapping values are not allowed"):
+        return problem_line, msg("a colon ':' where YAML does not expect one"), msg(
+            "put a text that contains ': ' in quotes, e.g. title: \"Treffen: Kochen\"; "
+            "or check that this line is indented like the one above")
+    if problem.startswith("could not find expected ':'"):
+        return context_line, msg("this line has no ':' after the field name"), msg(
+            "write 'field: value'; a text over several lines must be in quotes")
+    if "quoted scalar" in context:
+        return context_line, msg("a quote opened on this line is never closed"), msg(
+            "add the closing quote at the end of the text")
+    if "flow mapping" in context or "flow sequence" in context:
+        bracket = "}" if "mapping" in context else "]"
+        return context_line, msg("a bracket opened on this line is not closed with '{bracket}'",
+                                 bracket=bracket), msg("close it on the same line, e.g. [de, ar] or {de: …, en: …}")
+    if problem.startswith("expected <block end>"):
+        return problem_line, msg("this line does not fit the lines above it"), msg(
+            "fields on the same level start in the same column; text after a closing quote is not "
+            "allowed, so put the whole text in quotes")
+    if "cannot start any token" in problem:
+        char = problem.split("'")[1] if problem.count("'") >= 2 else "?"
+        return problem_line, msg("a value cannot start with '{char}'", char=char), msg(
+            "put the value in quotes, e.g. \"{char}…\"", char=char)
+    return problem_line, msg("YAML syntax error: {problem}", problem=problem or context or "invalid YAML"), msg(
+        "check indentation, colons and quotes on this line and the one above")
 
 
 def _shift(value, offset):

@@ -91,7 +91,7 @@ def test_bad_input_leaves_previous_output_untouched(sample_site, tmp_path):
     with pytest.raises(BuildFailed) as info:
         build(sample_site, out, NOW)
     assert str(info.value) == (
-        "content/events/2026-11-26-cafe.md:3: location: unknown location 'nowhere' "
+        "content/events/2026-11-26-cafe.md:4: location: unknown location 'nowhere' "
         "(use the file name of a location in content/locations/, without .yaml)")
     assert digest(out) == before
 

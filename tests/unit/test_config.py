@@ -74,27 +74,28 @@ contact: {email: office@example.org, fax: 1}
         "(write it like https://example.org/ or https://example.org/sub/path/)",
         "site.yaml:3: timezone: unknown time zone 'Europe/Berlinn' (e.g. Europe/Berlin)",
         "site.yaml:4: default_language: 'fr' is not one of the languages (add it to 'languages')",
-        "site.yaml:7: languages[1].dir: must be ltr or rtl, not 'rlt'",
+        "site.yaml:7: languages[1].dir: must be ltr or rtl, not 'rlt' "
+        "(rtl for Arabic, Farsi, Hebrew, Urdu; ltr for the others)",
         "site.yaml:8: languages[2].code: 'DE_de' is not a BCP 47 language code (e.g. de, ar, fa, pt-BR)",
-        "site.yaml:9: languages[3].code: language 'de' is declared twice",
-        "site.yaml:10: languages[4].code: required field is missing (add 'code: …')",
+        "site.yaml:9: languages[3].code: language 'de' is declared twice (delete one of them)",
+        "site.yaml:10: languages[4].code: required field is missing (add a line 'code: …')",
         "site.yaml:10: languages[4].nam: unknown field (did you mean 'name'?)",
-        "site.yaml:10: languages[4].name: required field is missing (add 'name: …')",
+        "site.yaml:10: languages[4].name: required field is missing (add a line 'name: …')",
         "site.yaml:11: navigaton: unknown field (did you mean 'navigation'?)",
         "site.yaml:12: events_horizon_weeks: must be a whole number of weeks, not 'soon'",
-        "site.yaml:13: holidays.foo: unknown field (allowed: country, subdivision)",
+        "site.yaml:13: holidays.foo: unknown field (allowed fields: country, subdivision)",
         "site.yaml:13: holidays.subdivision: 'XX' is not a subdivision of DE "
         "(one of: BB, BE, BW, BY, HB, HE, HH, MV, NI, NW, RP, SH, SL, SN, ST, TH, Augsburg)",
         "site.yaml:15: categories.Cafe: 'Cafe' is not a valid key (use lowercase letters, digits and -)",
-        "site.yaml:15: categories.Cafe.xx: language 'xx' is not declared in site.yaml (declared: de, ar, DE_de, de)",
-        "site.yaml:16: contact.fax: unknown field (allowed: email, phone)",
+        "site.yaml:15: categories.Cafe.xx: language 'xx' is not declared in site.yaml (the site's languages are: de, ar, DE_de, de)",
+        "site.yaml:16: contact.fax: unknown field (allowed fields: email, phone)",
     ]
 
 
 def test_did_you_mean_for_an_unknown_field(tmp_path):
     text = SAMPLE_SITE_YAML.replace("base_url:", "baseurl:")
     assert problems(tmp_path, text) == [
-        "site.yaml:1: base_url: required field is missing (add 'base_url: …')",
+        "site.yaml:1: base_url: required field is missing (add a line 'base_url: …')",
         "site.yaml:2: baseurl: unknown field (did you mean 'base_url'?)",
     ]
 
@@ -108,7 +109,8 @@ def test_default_language_must_be_declared(tmp_path):
 def test_bad_direction(tmp_path):
     text = SAMPLE_SITE_YAML.replace("dir: rtl", "dir: right-to-left")
     assert problems(tmp_path, text) == [
-        "site.yaml:7: languages[2].dir: must be ltr or rtl, not 'right-to-left'"]
+        "site.yaml:7: languages[2].dir: must be ltr or rtl, not 'right-to-left' "
+        "(rtl for Arabic, Farsi, Hebrew, Urdu; ltr for the others)"]
 
 
 def test_unknown_holiday_country(tmp_path):
@@ -125,14 +127,14 @@ def test_text_in_an_undeclared_language(tmp_path):
 def test_missing_file_and_not_a_mapping(tmp_path):
     with pytest.raises(BuildFailed) as info:
         load_config(tmp_path)
-    assert str(info.value) == f"site.yaml: file not found (is '{tmp_path}' a site directory? pass --site DIR)"
+    assert str(info.value) == f"site.yaml: file not found (is '{tmp_path}' a site folder? Go to the folder with site.yaml, or give it with --site FOLDER)"
     assert problems(tmp_path, "- de\n- en\n") == [
-        "site.yaml:1: must be a mapping of settings (see README.md, section site.yaml)"]
+        "site.yaml:1: must be settings like 'title: …' (see README.md, section site.yaml)"]
 
 
 def test_yaml_problems_stop_before_field_checks(tmp_path):
     assert problems(tmp_path, "title: A\ntitle: B\nlanguages: []\n") == [
-        "site.yaml:2: title: duplicate key (first at line 1) (keep one of them)"]
+        "site.yaml:2: title: this field appears twice; the first is on line 1 (keep one of them: YAML would silently use only the last one)"]
 
 
 def test_base_url_override(tmp_path):

@@ -46,8 +46,8 @@ def test_parse_date(value, expected):
     ("25:00-26:00", (None, "'25:00-26:00' is not a time of day")),
     ("10:00-24:30", (None, "'10:00-24:30' is not a time of day")),
     ("10:60-11:00", (None, "'10:60-11:00' is not a time of day")),
-    ("10-12", (None, "must be a time range like '10:00-13:00'")),
-    ("10:00", (None, "must be a time range like '10:00-13:00'")),
+    ("10-12", (None, "'10-12' is not a time range")),
+    ("10:00", (None, "'10:00' is not a time range")),
 ])
 def test_parse_time_range(value, expected):
     assert parse_time_range(value) == expected
@@ -90,7 +90,7 @@ def test_the_skipped_hour_at_the_start_of_summer_time_is_refused():
     result, errors = moment("2027-03-28 02:30")
     assert result is None
     assert errors == ["content/events/a.md:3: start: '2027-03-28 02:30' does not exist in Europe/Berlin: "
-                      "the clocks skip that hour (choose a time outside the daylight-saving change)"]
+                      "the clocks skip that hour when summer time begins (choose a time outside the change, e.g. 03:00)"]
 
 
 def test_the_edges_of_the_skipped_hour_exist():
@@ -114,8 +114,8 @@ def test_an_offset_makes_the_skipped_hour_unambiguous():
 
 
 @pytest.mark.parametrize("text,message", [
-    ("2026-02-30 10:00", "'2026-02-30 10:00': this date does not exist (check the day and month)"),
-    ("2026-11-26 24:00", "'2026-11-26 24:00': this time of day does not exist (use 00:00 to 23:59)"),
+    ("2026-02-30 10:00", "'2026-02-30 10:00': this date does not exist (check day and month: April, June, September and November have 30 days, February 28 (29 in leap years))"),
+    ("2026-11-26 24:00", "'2026-11-26 24:00': this time of day does not exist (use 00:00 to 23:59; midnight at the end of a day is 00:00 of the next day)"),
     ("tomorrow", "'tomorrow' is not a date and time (write it like 2026-11-26 12:00, or 2026-11-26 for a whole day)"),
     ("26.11.2026 12:00", "'26.11.2026 12:00' is not a date and time "
                          "(write it like 2026-11-26 12:00, or 2026-11-26 for a whole day)"),
@@ -132,5 +132,5 @@ def test_field_checker_reports_unknown_fields_with_did_you_mean():
     FieldChecker("content/events/a.md", found).known(meta, {"title", "location", "category"})
     assert [str(e) for e in found] == [
         "content/events/a.md:3: locaton: unknown field (did you mean 'location'?)",
-        "content/events/a.md:4: colour: unknown field (allowed: category, location, title)",
+        "content/events/a.md:4: colour: unknown field (allowed fields: category, location, title)",
     ]

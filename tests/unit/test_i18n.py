@@ -52,7 +52,7 @@ def test_unknown_msgid_raises(translator):
     with pytest.raises(RenderError) as info:
         translator.gettext("de", "Opening hours")
     assert str(info.value) == ("content/ui: interface string 'Opening hours' is in no catalog "
-                               "(add it to content/ui/*.po (msgid is the English text))")
+                               "(run 'make messages' and translate it in content/ui/*.po)")
 
 
 def test_cldr_formats_per_language():

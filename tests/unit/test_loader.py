@@ -65,15 +65,15 @@ def test_a_translation_may_only_hold_text_fields(tmp_path):
     text = "---\ntitle: Café\nstart: 2026-11-27 14:00\n---\n"
     assert problems(tmp_path, {"content/events/2026-11-26-cafe.en.md": text}) == [
         "content/events/2026-11-26-cafe.en.md:3: start: unknown field "
-        "(allowed: accessibility, cost, description, registration, title, translation_of, venue)"]
+        "(allowed fields: accessibility, cost, description, registration, title, translation_of, venue)"]
 
 
 def test_orphan_translation_is_reported(tmp_path):
     assert problems(tmp_path, {"content/events/2026-12-03-forum.en.md": "---\ntitle: Forum\n---\n",
                                "content/locations/nord.de.md": "Text.\n"}) == [
-        "content/events/2026-12-03-forum.en.md: no event '2026-12-03-forum' for this translation "
-        "(create content/events/2026-12-03-forum.md or rename this file)",
-        "content/locations/nord.de.md: no location 'nord' for this translation "
+        "content/events/2026-12-03-forum.en.md: this translation belongs to no file: '2026-12-03-forum.md' "
+        "is missing (create content/events/2026-12-03-forum.md or rename this file)",
+        "content/locations/nord.de.md: this translation belongs to no file: 'nord.yaml' is missing "
         "(create content/locations/nord.yaml or rename this file)",
     ]
 
@@ -103,17 +103,18 @@ def test_every_problem_in_every_file_at_once(tmp_path):
         "content/events/2026-11-30-x.md": "---\ntitle: X\nstart: 2026-11-31 10:00\nlocation: mitte\n---\n",
         "content/ui/fr.po": 'msgid "Home"\nmsgstr "Accueil"\n',
     }) == [
-        "content/events/2026-11-30-x.md:3: start: '2026-11-31 10:00': this date does not exist (check the day and month)",
+        "content/events/2026-11-30-x.md:3: start: '2026-11-31 10:00': this date does not exist (check day and month: April, June, September and November have 30 days, February 28 (29 in leap years))",
         "content/locations/sued.yaml:3: phone: must be text in quotes (e.g. phone: \"+49 30 1234567\")",
         "content/locations/sued.yaml:5: staus: unknown field (did you mean 'status'?)",
-        "content/pages/contact.md: file name needs a language (name it contact.de.md)",
-        "content/pages/empty.de.md: the file is empty (fill it in, or delete it)",
-        "content/pages/faq.de.md:2: title: required field is missing (add 'title: …' to the front matter)",
-        "content/pages/help.de.md:3: order: must be a whole number, not 'first'",
-        "content/pages/help.de.md:4: draft: must be true or false, not 'ja'",
+        "content/pages/contact.md: the file name has no language (name it contact.de.md)",
+        "content/pages/empty.de.md: the file is empty (fill it in, or delete it; copying a similar file is a good start)",
+        "content/pages/faq.de.md:2: title: required field is missing (add a line 'title: …')",
+        "content/pages/help.de.md:3: order: must be a whole number, not 'first' "
+        "(write digits only, without quotes, e.g. 10)",
+        "content/pages/help.de.md:4: draft: must be true or false, not 'ja' (write true or false, without quotes)",
         "content/pages/team.xx.md: language 'xx' is not declared in site.yaml "
-        "(declared: de, en, ar — or add the language to site.yaml)",
-        "content/ui/fr.po: language 'fr' is not declared in site.yaml (rename the file or add the language)",
+        "(the site's languages are: de, en, ar; or add the language to site.yaml)",
+        "content/ui/fr.po: language 'fr' is not declared in site.yaml (rename the file or add the language to site.yaml)",
     ]
 
 

@@ -88,9 +88,8 @@ def test_a_broken_link_in_a_page_fails_the_build_with_its_file(tmp_path):
     with pytest.raises(BuildFailed) as info:
         render_site(site)
     # imprint.en.md resolves: every page is built in every language (with the fallback text).
-    assert str(info.value) == (
-        "content/pages/about.en.md: link: link to 'legal.de.md', which does not exist (link to a page file "
-        "in content/pages (about.de.md) or to a URL of this site)")
+    hint = "(link to a page's file, like about.de.md, or to an address of this site, like /de/locations/)"
+    assert str(info.value) == f"content/pages/about.en.md:4: link: link to 'legal.de.md', which does not exist {hint}"
 
 
 def test_an_editors_top_heading_becomes_h2_below_the_page_title(markup):

@@ -60,7 +60,7 @@ def test_syntax_error_in_an_included_template_names_that_template(site):
 
 def test_undefined_variable_names_file_and_line(site):
     assert error(site, "typo.html", name="A") == (
-        "templates/typo.html:4: undefined template variable: 'nmae' is undefined "
+        "templates/typo.html:4: undefined template variable 'nmae' "
         "(check the spelling, or what this page passes to the template)")
 
 
@@ -79,13 +79,13 @@ def test_undefined_inside_a_macro_names_the_macro_file(site):
 def test_missing_template(site):
     assert error(site, "nope.html") == (
         "templates/nope.html: template 'nope.html' not found "
-        "(create templates/nope.html or fix the name in extends/include)")
+        "(create templates/nope.html: pages of this kind are made with it)")
 
 
 def test_missing_included_template_names_the_including_line(site):
     assert error(site, "includes.html") == (
         "templates/includes.html:2: template 'parts/missing.html' not found "
-        "(create templates/parts/missing.html or fix the name in extends/include)")
+        "(create templates/parts/missing.html or fix the name in this line)")
 
 
 def test_a_failing_expression_names_file_and_line(site):

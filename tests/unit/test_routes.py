@@ -51,15 +51,15 @@ def test_a_page_slug_that_collides_with_a_built_in_index(tmp_path):
     routes = routes_of(tmp_path, {"content/pages/locations.de.md": "---\ntitle: Orte\n---\nx\n",
                                   "content/pages/events.en.md": "---\ntitle: Events\n---\nx\n"})
     assert [str(e) for e in routes.errors] == [
-        "content/pages/events.en.md: claims the URL /de/events/, which the site's own events page uses "
-        "(rename this file: that URL is reserved)",
-        "content/pages/locations.de.md: claims the URL /de/locations/, which the site's own locations page uses "
-        "(rename this file: that URL is reserved)",
+        "content/pages/events.en.md: the address /de/events/ is already the site's own events page "
+        "(rename this file)",
+        "content/pages/locations.de.md: the address /de/locations/ is already the site's own locations page "
+        "(rename this file)",
     ]
 
 
 def test_two_files_claim_one_url(tmp_path):
     routes = routes_of(tmp_path, {"content/locations/mitte.yml": "name: Büro Mitte 2\ndistrict: Mitte\n"})
     assert [str(e) for e in routes.errors] == [
-        "content/locations/mitte.yml: claims the URL /de/locations/mitte/, which content/locations/mitte.yaml "
-        "already has (rename one of the two files)"]
+        "content/locations/mitte.yml: the address /de/locations/mitte/ is claimed by this file and by "
+        "content/locations/mitte.yaml (rename one of the two files)"]

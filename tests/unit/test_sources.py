@@ -7,8 +7,8 @@ import pytest
 from benn_site.sources import read_text, split_front_matter, split_name
 
 LANGS = ("de", "en", "ar")
-NO_FRONT_MATTER = ("p.de.md:1: no front matter found (the file must start with a line '---', "
-                   "then fields like 'title: …', then another '---')")
+NO_FRONT_MATTER = ("p.de.md:1: the file does not start with '---' (the file must start with a line '---', "
+                   "then fields like 'title: …', then another line '---', then the text)")
 
 
 def messages(errors):
@@ -51,17 +51,17 @@ def test_front_matter_is_optional_where_not_required():
 def test_unclosed_front_matter():
     source, errors = split_front_matter("---\ntitle: A\n\nText without the closing line\n", "p.de.md", required=True)
     assert source is None
-    assert messages(errors) == ["p.de.md:1: front matter is not closed (add a line '---' after the last field)"]
+    assert messages(errors) == ["p.de.md:1: the fields at the top are not closed with '---' (add a line '---' after the last field)"]
 
 
 def test_front_matter_that_is_not_a_mapping():
     _, errors = split_front_matter("---\n- title\n---\n", "p.de.md", required=True)
-    assert messages(errors) == ["p.de.md:2: front matter must be fields like 'title: …'"]
+    assert messages(errors) == ["p.de.md:2: the lines between the '---' must be fields (write them like 'title: …')"]
 
 
 def test_yaml_errors_in_front_matter_carry_the_file_line():
     _, errors = split_front_matter("---\ntitle: A\ntitle: B\n---\n", "p.de.md", required=True)
-    assert messages(errors) == ["p.de.md:3: title: duplicate key (first at line 2) (keep one of them)"]
+    assert messages(errors) == ["p.de.md:3: title: this field appears twice; the first is on line 2 (keep one of them: YAML would silently use only the last one)"]
 
 
 def test_utf8_with_bom_and_windows_line_ends(tmp_path):
@@ -75,7 +75,7 @@ def test_empty_file(tmp_path, content):
     (tmp_path / "content" / "e.de.md").write_bytes(content)
     text, errors = read_text(tmp_path / "content" / "e.de.md", tmp_path)
     assert text is None
-    assert messages(errors) == ["content/e.de.md: the file is empty (fill it in, or delete it)"]
+    assert messages(errors) == ["content/e.de.md: the file is empty (fill it in, or delete it; copying a similar file is a good start)"]
 
 
 def test_non_utf8_file_names_the_line(tmp_path):
@@ -83,7 +83,7 @@ def test_non_utf8_file_names_the_line(tmp_path):
     (tmp_path / "mitte.yaml").write_bytes("name: Büro\ndistrict: Mitte\naddress:\n".encode() + b"  street: Stra\xdfe 1\n")
     text, errors = read_text(tmp_path / "mitte.yaml", tmp_path)
     assert text is None
-    assert messages(errors) == ["mitte.yaml:4: is not UTF-8 text (save the file with the encoding UTF-8)"]
+    assert messages(errors) == ["mitte.yaml:4: is not saved as UTF-8: a character on this line is in another encoding (save it again with the encoding UTF-8; in most editors: 'Save as', then 'Encoding: UTF-8')"]
 
 
 @pytest.mark.parametrize("name,expected", [
@@ -91,19 +91,19 @@ def test_non_utf8_file_names_the_line(tmp_path):
     ("about.md", ("about", None, None)),
     ("2026-11-26-cafe.ar.md", ("2026-11-26-cafe", "ar", None)),
     ("mitte.yaml", ("mitte", None, None)),
-    ("About.de.md", ("About", "de", "About.de.md: 'About' is not a URL-safe name "
-                                    "(use lowercase letters a-z, digits and '-', e.g. about)")),
-    ("sprach café.de.md", ("sprach café", "de", "sprach café.de.md: 'sprach café' is not a URL-safe name "
-                                                "(use lowercase letters a-z, digits and '-', e.g. sprach-cafe)")),
+    ("About.de.md", ("About", "de", "About.de.md: 'About' cannot be part of a web address "
+                                    "(rename the file using only a-z, 0-9 and '-', e.g. about.de.md)")),
+    ("sprach café.de.md", ("sprach café", "de", "sprach café.de.md: 'sprach café' cannot be part of a web address "
+                                                "(rename the file using only a-z, 0-9 and '-', e.g. sprach-cafe.de.md)")),
     ("about.xx.md", ("about", "xx", "about.xx.md: language 'xx' is not declared in site.yaml "
-                                    "(declared: de, en, ar — or add the language to site.yaml)")),
+                                    "(the site's languages are: de, en, ar; or add the language to site.yaml)")),
     ("about.enn.md", ("about", "enn", "about.enn.md: language 'enn' is not declared in site.yaml "
-                                      "(did you mean 'en'? — or add the language to site.yaml)")),
-    ("Über uns.de.md", ("Über uns", "de", "Über uns.de.md: 'Über uns' is not a URL-safe name "
-                                          "(use lowercase letters a-z, digits and '-', e.g. ueber-uns)")),
-    ("مقهى.ar.md", ("مقهى", "ar", "مقهى.ar.md: 'مقهى' is not a URL-safe name "
-                                  "(use lowercase letters a-z, digits and '-', e.g. my-page)")),
-    ("a.b.c.md", ("a", None, "a.b.c.md: file name must be '<slug>.<language>.md' (e.g. about.de.md)")),
+                                      "(did you mean 'en'? Or add the language to site.yaml)")),
+    ("Über uns.de.md", ("Über uns", "de", "Über uns.de.md: 'Über uns' cannot be part of a web address "
+                                          "(rename the file using only a-z, 0-9 and '-', e.g. ueber-uns.de.md)")),
+    ("مقهى.ar.md", ("مقهى", "ar", "مقهى.ar.md: 'مقهى' cannot be part of a web address "
+                                  "(rename the file using only a-z, 0-9 and '-', e.g. my-page.ar.md)")),
+    ("a.b.c.md", ("a", None, "a.b.c.md: the file name must be '<name>.<language>.md' (e.g. about.de.md; a name may not contain dots)")),
 ])
 def test_split_name(tmp_path, name, expected):
     slug, lang, error = split_name(tmp_path / name, LANGS, tmp_path)

@@ -93,7 +93,7 @@ def test_refuses_to_replace_the_site_directory(tmp_path, where):
     target = site / where
     with pytest.raises(BuildFailed) as info:
         Output(target, protect=site)
-    assert str(info.value) == (f"--out: '{target}' is the site directory or contains it; the build would "
+    assert str(info.value) == (f"--out: '{target}' is the site folder or contains it; the build would "
                                "replace it (choose a folder for the output only, e.g. output)")
     assert (site / "site.yaml").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
