@@ -110,4 +110,4 @@ def test_a_link_written_as_html_to_a_missing_page_is_reported(tmp_path):
     site = write_site(tmp_path / "site", sample_files({"content/pages/about.de.md": about}))
     with pytest.raises(BuildFailed) as info:
         build(site, tmp_path / "out", NOW, SUBPATH_URL)
-    assert "content/pages/about.de.md: link: link to 'impressum.de.md', which does not exist" in str(info.value)
+    assert "content/pages/about.de.md:4: link: link to 'impressum.de.md', which does not exist" in str(info.value)
