@@ -11,7 +11,8 @@ from .event_records import TRANSLATION_FIELDS, build_event
 from .fields import TRUE_FALSE, WHOLE_NUMBER, FieldChecker
 from .location_records import build_location
 from .messages import msg
-from .model import Catalog, Event, Location, Page, PageVersion, Site, Source
+from .model import Catalog, Event, Location, Outlines, Page, PageVersion, Site, Source
+from .overview_map import parse_outlines
 from .sources import read_text, split_front_matter, split_name
 from .yamlsource import parse_yaml
 
@@ -42,7 +43,8 @@ def load_partial(config: Config, now: dt.datetime, drafts: bool = False) -> tupl
     locations = _load_locations(config, errors, failed)
     events = _load_events(config, errors, drafts)
     catalogs = _load_catalogs(config, errors)
-    site = Site(config, now, tuple(pages), tuple(locations), tuple(events), tuple(catalogs))
+    outlines = _load_outlines(config, errors)
+    site = Site(config, now, tuple(pages), tuple(locations), tuple(events), tuple(catalogs), outlines)
     return site, errors, frozenset(failed)
 
 
@@ -228,6 +230,20 @@ def _orphans(config, folder, known, errors, kind, main_suffix):
                                                            file=f"{stem}{main_suffix}"),
                                            hint=msg("create {file} or rename this file",
                                                     file=f"{relpath(folder, config.root)}/{stem}{main_suffix}")))
+
+
+def _load_outlines(config: Config, errors) -> Outlines | None:
+    """The overview map's district outlines: optional, content/data/districts.geojson."""
+    path = config.content_dir / "data" / "districts.geojson"
+    if not path.is_file():
+        return None
+    text, problems = read_text(path, config.root)
+    if problems:
+        errors.extend(problems)
+        return None
+    outlines, problems = parse_outlines(text, relpath(path, config.root))
+    errors.extend(problems)
+    return outlines
 
 
 def _load_catalogs(config: Config, errors) -> list[Catalog]:

@@ -183,6 +183,22 @@ class Catalog:
 
 
 @dataclass(frozen=True)
+class Outline:
+    """One area of the overview map (a district): its name and rings of (longitude, latitude)."""
+
+    name: str
+    rings: tuple[tuple[tuple[float, float], ...], ...]
+
+
+@dataclass(frozen=True)
+class Outlines:
+    """The optional area outlines under the overview map, and the attribution their licence asks for."""
+
+    shapes: tuple[Outline, ...]
+    attribution: str | None = None
+
+
+@dataclass(frozen=True)
 class Site:
     config: Config
     now: dt.datetime  # the build instant, aware
@@ -190,6 +206,7 @@ class Site:
     locations: tuple[Location, ...]
     events: tuple[Event, ...]
     catalogs: tuple[Catalog, ...] = field(default=())
+    outlines: Outlines | None = None  # content/data/districts.geojson, when the site has it
 
     def location(self, slug: str) -> Location | None:
         return next((loc for loc in self.locations if loc.slug == slug), None)

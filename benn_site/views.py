@@ -9,7 +9,7 @@ from itertools import groupby
 
 from markupsafe import Markup
 
-from . import i18n, schedule, structured
+from . import i18n, overview_map, schedule, structured
 from .i18n import N_
 from .markup import Markup as MarkdownConverter
 from .model import Event, Location, Occurrence, Site
@@ -201,6 +201,7 @@ class Views:
             "next_events": self.listings.upcoming[:8],
             "locations": active,
             "districts": self.districts(active),
+            "overview_map": self.overview_map(lang),
         }
 
     def view_page(self, route, lang):
@@ -216,7 +217,20 @@ class Views:
     def view_locations(self, route, lang):
         return {"title": self.translator.gettext(lang, N_("Locations")),
                 "active": self.districts([loc for loc in self.site.locations if loc.active]),
-                "ended": [loc for loc in self.site.locations if not loc.active]}
+                "ended": [loc for loc in self.site.locations if not loc.active],
+                "overview_map": self.overview_map(lang)}
+
+    def overview_map(self, lang):
+        """The SVG overview of the active locations with coordinates, and the numbered list beside it."""
+        placed = [loc for _, locs in self.districts([loc for loc in self.site.locations if loc.active])
+                  for loc in locs if loc.coordinates]
+        if not placed:
+            return None
+        markers = [overview_map.Marker(number, loc.coordinates.lat, loc.coordinates.lon,
+                                       self.routes.url("location", lang, loc.slug), loc.name(lang))
+                   for number, loc in enumerate(placed, 1)]
+        label = self.translator.gettext(lang, N_("Map of the locations"))
+        return {"svg": Markup(overview_map.draw(markers, self.site.outlines, label)), "locations": placed}
 
     def view_location(self, route, lang):
         location = self.site.location(route.key)

@@ -1,0 +1,241 @@
+"""The overview map: a small SVG of the locations, drawn at build time, with no tiles and no script.
+
+Readers on prepaid data and a portal that must not send anyone to a third party rule out embedded
+web maps. What a resident needs from "a map" here is where the offices are relative to each other and
+to the districts, so the build projects the locations' coordinates onto a plane and draws one numbered
+marker per location, each a link to its page. District outlines are optional data
+(`content/data/districts.geojson`, with its licence's attribution as a top-level `attribution`
+member); without them the markers still stand on a plain background, beside the same numbered list.
+
+Positions are as exact as the content says (often the centre of a postcode area), and the markers
+are nudged apart when they would cover each other, so the map only ever claims "about here".
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from html import escape
+
+from .errors import ContentError, SiteError
+from .model import Outline, Outlines
+
+WIDTH = 400  # viewBox units; the SVG scales to its container
+PAD = 12  # space around the drawing
+CAPTION = 18  # height of the attribution line under the drawing
+RADIUS = 10  # marker radius
+TOLERANCE = 0.8  # outline simplification in viewBox units (about 80 m across Berlin)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One location on the map: its number in the list beside the map, position, link and name."""
+
+    number: int
+    lat: float
+    lon: float
+    href: str
+    label: str
+
+
+# -- reading the outlines ------------------------------------------------------------------------
+
+def parse_outlines(text: str, path: str) -> tuple[Outlines | None, list[SiteError]]:
+    """A GeoJSON FeatureCollection of Polygons / MultiPolygons (WGS 84, [lon, lat]) as Outlines."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return None, [ContentError(path, exc.lineno, f"not valid JSON: {exc.msg}",
+                                   hint="check the brackets and commas near this line")]
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
+        return None, [ContentError(path, 1, "must be a GeoJSON FeatureCollection", "type",
+                                   'start the file with {"type": "FeatureCollection", "features": [...]}')]
+    errors: list[SiteError] = []
+    shapes = []
+    for index, feature in enumerate(data["features"]):
+        where = f"features[{index}]"
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        kind = geometry.get("type") if isinstance(geometry, dict) else None
+        if kind not in ("Polygon", "MultiPolygon"):
+            errors.append(ContentError(path, None, f"geometry must be a Polygon or MultiPolygon, not {kind}",
+                                       f"{where}.geometry", "district outlines are areas"))
+            continue
+        polygons = geometry.get("coordinates")
+        polygons = [polygons] if kind == "Polygon" else polygons
+        rings = _rings(polygons)
+        if rings is None:
+            errors.append(ContentError(path, None, "coordinates must be rings of [longitude, latitude] numbers",
+                                       f"{where}.geometry.coordinates", "as GeoJSON writes them (RFC 7946)"))
+            continue
+        properties = feature.get("properties") or {}
+        name = properties.get("name") if isinstance(properties, dict) else None
+        shapes.append(Outline(str(name) if name is not None else "", rings))
+    attribution = data.get("attribution")
+    if attribution is not None and not isinstance(attribution, str):
+        errors.append(ContentError(path, None, "must be a line of text", "attribution",
+                                   'e.g. "attribution": "Bezirksgrenzen: …, CC BY 3.0 DE"'))
+        attribution = None
+    if errors:
+        return None, errors
+    return Outlines(tuple(shapes), attribution or None), []
+
+
+def _rings(polygons) -> tuple | None:
+    rings = []
+    if not isinstance(polygons, list):
+        return None
+    for polygon in polygons:
+        if not isinstance(polygon, list):
+            return None
+        for ring in polygon:
+            if not isinstance(ring, list) or len(ring) < 4:
+                return None
+            points = []
+            for point in ring:
+                if (not isinstance(point, list) or len(point) < 2
+                        or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in point[:2])
+                        or not (-180 <= point[0] <= 180 and -90 <= point[1] <= 90)):
+                    return None
+                points.append((float(point[0]), float(point[1])))
+            rings.append(tuple(points))
+    return tuple(rings)
+
+
+# -- drawing ------------------------------------------------------------------------------------
+
+class _Projection:
+    """Equirectangular around the middle latitude: right for a city, simple, and reproducible."""
+
+    def __init__(self, points: list[tuple[float, float]]):
+        lons = [p[0] for p in points]
+        lats = [p[1] for p in points]
+        west, east = min(lons), max(lons)
+        south, north = min(lats), max(lats)
+        self.kx = math.cos(math.radians((south + north) / 2))
+        # a lone marker still gets about 4 km (0.04° of latitude) around it, as wide as high
+        min_span = 0.04
+        if (east - west) * self.kx < min_span:
+            half = min_span / self.kx / 2
+            west, east = (west + east) / 2 - half, (west + east) / 2 + half
+        if north - south < min_span:
+            south, north = (south + north) / 2 - min_span / 2, (south + north) / 2 + min_span / 2
+        self.west, self.north = west, north
+        self.scale = (WIDTH - 2 * PAD) / ((east - west) * self.kx)
+        self.height = round((north - south) * self.scale + 2 * PAD)
+
+    def __call__(self, lon: float, lat: float) -> tuple[float, float]:
+        return (PAD + (lon - self.west) * self.kx * self.scale, PAD + (self.north - lat) * self.scale)
+
+
+def draw(markers: list[Marker], outlines: Outlines | None, label: str) -> str:
+    """The SVG markup (escaped, ready to inline): outlines, numbered marker links, attribution.
+
+    A marker's accessible name starts with the number it shows ("3. BENN Blumberger Damm"), as the
+    list beside the map does, so what is seen and what is heard agree (WCAG 2.5.3)."""
+    points = [(m.lon, m.lat) for m in markers]
+    if outlines is not None:
+        points += [p for shape in outlines.shapes for ring in shape.rings for p in ring]
+    project = _Projection(points)
+    caption = CAPTION if outlines is not None and outlines.attribution else 0
+    height = project.height + caption
+    parts = [f'<svg class="overview-map-svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+             f'role="group" aria-label="{escape(label)}">']
+    if outlines is not None and outlines.shapes:
+        parts.append('<g class="districts" fill="#eef3f8" stroke="#7d8b99" stroke-width="1" stroke-linejoin="round">')
+        for shape in outlines.shapes:
+            d = "".join(_path([project(*p) for p in ring]) for ring in shape.rings)
+            parts.append(f'<path d="{d}"><title>{escape(shape.name)}</title></path>' if shape.name else f'<path d="{d}"/>')
+        parts.append("</g>")
+    else:
+        parts.append(f'<rect class="map-ground" width="{WIDTH}" height="{project.height}" fill="#eef3f8"/>')
+    positions = _spread([project(m.lon, m.lat) for m in markers], 2 * RADIUS + 2)
+    parts.append('<g class="markers" font-size="12" font-weight="700" text-anchor="middle">')
+    for marker, (x, y) in zip(markers, positions):
+        parts.append(
+            f'<a href="{escape(marker.href)}" aria-label="{marker.number}. {escape(marker.label)}">'
+            f'<circle cx="{x:.0f}" cy="{y:.0f}" r="{RADIUS}" fill="#0b5394" stroke="#fff" stroke-width="2"/>'
+            f'<text x="{x:.0f}" y="{y + 4:.0f}" fill="#fff">{marker.number}</text></a>')
+    parts.append("</g>")
+    if caption:
+        parts.append(f'<text class="attribution" x="{WIDTH - 4}" y="{height - 5}" font-size="11" fill="#3d4752" '
+                     f'text-anchor="end" direction="ltr">{escape(outlines.attribution)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _spread(points: list[tuple[float, float]], distance: float) -> list[tuple[float, float]]:
+    """Nudge markers apart until none covers another (a few deterministic rounds)."""
+    moved = [list(p) for p in points]
+    for _ in range(30):
+        changed = False
+        for i in range(len(moved)):
+            for j in range(i + 1, len(moved)):
+                dx = moved[j][0] - moved[i][0]
+                dy = moved[j][1] - moved[i][1]
+                gap = math.hypot(dx, dy)
+                if gap >= distance - 0.01:
+                    continue
+                if gap < 1e-6:
+                    dx, dy, gap = 1.0, 0.0, 1.0
+                push = (distance - gap) / 2 / gap
+                moved[i][0] -= dx * push
+                moved[i][1] -= dy * push
+                moved[j][0] += dx * push
+                moved[j][1] += dy * push
+                changed = True
+        if not changed:
+            break
+    return [(x, y) for x, y in moved]
+
+
+def _path(points: list[tuple[float, float]]) -> str:
+    """A closed ring as a compact path: integer units, relative steps, simplified, no repeats."""
+    kept = _simplify([(round(x), round(y)) for x, y in points], TOLERANCE)
+    if len(kept) > 1 and kept[-1] == kept[0]:
+        kept.pop()  # 'z' closes the ring
+    out = [f"M{kept[0][0]} {kept[0][1]}"]
+    steps = []
+    for (x0, y0), (x1, y1) in zip(kept, kept[1:]):
+        if (x1, y1) != (x0, y0):
+            steps.append((x1 - x0, y1 - y0))
+    if steps:
+        out.append("l" + _numbers([v for step in steps for v in step]))
+    out.append("z")
+    return "".join(out)
+
+
+def _numbers(values: list[int]) -> str:
+    """Numbers joined as SVG allows: a minus sign separates as well as a space does."""
+    text = ""
+    for value in values:
+        token = str(value)
+        text += token if (not text or token.startswith("-")) else " " + token
+    return text
+
+
+def _simplify(points: list[tuple[int, int]], tolerance: float) -> list[tuple[int, int]]:
+    """Douglas–Peucker, iterative: drop points closer than `tolerance` to the line they sit on."""
+    if len(points) < 4:
+        return points
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (ax, ay), (bx, by) = points[first], points[last]
+        length = math.hypot(bx - ax, by - ay)
+        worst, index = -1.0, None
+        for k in range(first + 1, last):
+            px, py = points[k]
+            if length == 0:
+                dist = math.hypot(px - ax, py - ay)
+            else:
+                dist = abs((bx - ax) * (ay - py) - (ax - px) * (by - ay)) / length
+            if dist > worst:
+                worst, index = dist, k
+        if index is not None and worst > tolerance:
+            keep[index] = True
+            stack.append((first, index))
+            stack.append((index, last))
+    return [p for p, k in zip(points, keep) if k]
