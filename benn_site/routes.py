@@ -21,6 +21,7 @@ PATTERNS = {
     "home": ("{lang}/", "home.html"),
     "locations": ("{lang}/locations/", "locations.html"),
     "location": ("{lang}/locations/{key}/", "location.html"),
+    "notice": ("{lang}/locations/{key}/notice/", "notice.html"),
     "events": ("{lang}/events/", "events.html"),
     "events_archive": ("{lang}/events/archive/", "events_archive.html"),
     "events_location": ("{lang}/events/at/{key}/", "events.html"),
@@ -92,6 +93,8 @@ class Routes:
                 self._add(kind, lang)
             for loc in site.locations:
                 self._add("location", lang, loc.slug, loc.source.path)
+                if loc.active:
+                    self._add("notice", lang, loc.slug, loc.source.path)
                 self._add("events_location", lang, loc.slug, loc.source.path)
             for category in categories:
                 self._add("events_category", lang, category, "site.yaml")

@@ -9,7 +9,7 @@ from itertools import groupby
 
 from markupsafe import Markup
 
-from . import i18n, overview_map, schedule, structured
+from . import i18n, notice, overview_map, schedule, structured
 from .i18n import N_
 from .markup import Markup as MarkdownConverter
 from .model import Event, Location, Occurrence, Site
@@ -251,6 +251,19 @@ class Views:
             "example_labels": sorted({self.translator.gettext(lang, EXAMPLE_LABELS[f])
                                       for f in location.example if f in EXAMPLE_LABELS}),
         }
+
+    def view_notice(self, route, lang):
+        """The printable notice: the reader's language, and beside it the default language."""
+        location = self.site.location(route.key)
+        languages = [lang] + ([self.config.default_language] if lang != self.config.default_language else [])
+        events = self.listings.by_location.get(location.slug, [])
+        columns = [notice.column(location, code, self.directions, self.translator, self.site.today,
+                                 self.holidays(code), events, self.config.tz) for code in languages]
+        page_url = self.routes.absolute(self.routes.url("location", lang, location.slug))
+        qr_label = self.translator.gettext(lang, N_("QR code with the address of this location's page"))
+        return {"title": self.translator.gettext(lang, N_("Notice to print")) + ": " + location.name(lang),
+                "location": location, "columns": columns, "page_url": page_url,
+                "qr": notice.qr_svg(page_url, qr_label)}
 
     def view_events(self, route, lang):
         occurrences = self.listings.upcoming
