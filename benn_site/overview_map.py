@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from html import escape
 
 from .errors import ContentError, SiteError
+from .messages import msg
 from .model import Outline, Outlines
 
 WIDTH = 400  # viewBox units; the SVG scales to its container
@@ -46,11 +47,11 @@ def parse_outlines(text: str, path: str) -> tuple[Outlines | None, list[SiteErro
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        return None, [ContentError(path, exc.lineno, f"not valid JSON: {exc.msg}",
-                                   hint="check the brackets and commas near this line")]
+        return None, [ContentError(path, exc.lineno, msg("not valid JSON: {problem}", problem=exc.msg),
+                                   hint=msg("check the brackets and commas near this line"))]
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
-        return None, [ContentError(path, 1, "must be a GeoJSON FeatureCollection", "type",
-                                   'start the file with {"type": "FeatureCollection", "features": [...]}')]
+        return None, [ContentError(path, 1, msg("must be a GeoJSON FeatureCollection"), "type",
+                                   msg('start the file with {"type": "FeatureCollection", "features": [...]}'))]
     errors: list[SiteError] = []
     shapes = []
     for index, feature in enumerate(data["features"]):
@@ -58,23 +59,23 @@ def parse_outlines(text: str, path: str) -> tuple[Outlines | None, list[SiteErro
         geometry = feature.get("geometry") if isinstance(feature, dict) else None
         kind = geometry.get("type") if isinstance(geometry, dict) else None
         if kind not in ("Polygon", "MultiPolygon"):
-            errors.append(ContentError(path, None, f"geometry must be a Polygon or MultiPolygon, not {kind}",
-                                       f"{where}.geometry", "district outlines are areas"))
+            errors.append(ContentError(path, None, msg("geometry must be a Polygon or MultiPolygon, not {kind}", kind=kind),
+                                       f"{where}.geometry", msg("district outlines are areas")))
             continue
         polygons = geometry.get("coordinates")
         polygons = [polygons] if kind == "Polygon" else polygons
         rings = _rings(polygons)
         if rings is None:
-            errors.append(ContentError(path, None, "coordinates must be rings of [longitude, latitude] numbers",
-                                       f"{where}.geometry.coordinates", "as GeoJSON writes them (RFC 7946)"))
+            errors.append(ContentError(path, None, msg("coordinates must be rings of [longitude, latitude] numbers"),
+                                       f"{where}.geometry.coordinates", msg("as GeoJSON writes them (RFC 7946)")))
             continue
         properties = feature.get("properties") or {}
         name = properties.get("name") if isinstance(properties, dict) else None
         shapes.append(Outline(str(name) if name is not None else "", rings))
     attribution = data.get("attribution")
     if attribution is not None and not isinstance(attribution, str):
-        errors.append(ContentError(path, None, "must be a line of text", "attribution",
-                                   'e.g. "attribution": "Bezirksgrenzen: …, CC BY 3.0 DE"'))
+        errors.append(ContentError(path, None, msg("must be a line of text"), "attribution",
+                                   msg('e.g. "attribution": "Bezirksgrenzen: …, CC BY 3.0 DE"')))
         attribution = None
     if errors:
         return None, errors

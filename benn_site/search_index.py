@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from .errors import RenderError
+from .messages import msg
 
 BUNDLE = "pagefind"
 UNUSED = (
@@ -38,13 +39,13 @@ def build_index(folder: Path, base_path: str = "/") -> list[str]:
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as exc:
-        raise RenderError(f"{BUNDLE}/", None, f"could not run Pagefind: {exc}",
-                          hint="install the site's dependencies: pip install -e .") from None
+        raise RenderError(f"{BUNDLE}/", None, msg("could not run Pagefind: {error}", error=exc),
+                          hint=msg("install the site's dependencies: pip install -e .")) from None
     if done.returncode != 0:
         lines = [line.strip() for line in (done.stderr + done.stdout).splitlines() if line.strip()]
         detail = next((line for line in lines if line.startswith("Error")), lines[0] if lines else f"exit {done.returncode}")
-        raise RenderError(f"{BUNDLE}/", None, f"Pagefind failed: {detail}",
-                          hint="run 'python -m pagefind --site OUTPUT' to see its full report")
+        raise RenderError(f"{BUNDLE}/", None, msg("Pagefind failed: {detail}", detail=detail),
+                          hint=msg("run 'python -m pagefind --site OUTPUT' to see its full report"))
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
     normalise_entry(bundle / "pagefind-entry.json")

@@ -66,3 +66,13 @@ def test_outlines_are_drawn_under_the_markers_with_their_attribution():
 
 def test_path_numbers_use_the_minus_sign_as_separator():
     assert _numbers([3, -2, -1, 4, 0]) == "3-2-1 4 0"
+
+
+def test_problems_with_outlines_read_in_german():
+    from benn_site.messages import catalog
+
+    _, errors = parse_outlines('{"type": "FeatureCollection", "features": [{"type": "Feature", '
+                               '"geometry": {"type": "LineString", "coordinates": []}}]}', "d.geojson")
+    german = catalog("de")
+    assert german.translate(errors[0].message) == "die Geometrie muss ein Polygon oder MultiPolygon sein, nicht LineString"
+    assert german.translate(errors[0].hint) == "Bezirksgrenzen sind Flächen"
