@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from .errors import BuildFailed
-from .messages import editor_catalog, problems_found
+from .messages import editor_catalog, msg, problems_found
 
 
 @click.group()
@@ -67,3 +67,57 @@ def build(site_dir: Path, out: Path | None, now: str | None, base_url: str | Non
         _report_failure(exc, fmt, site_dir)
     _report_warnings(report.warnings, fmt, site_dir)
     click.echo(f"Built {report.pages} pages ({report.files} files) in {report.seconds:.2f} s into {report.output}")
+
+
+def _moment(now: str | None):
+    from .build import resolve_now
+
+    try:
+        return resolve_now(now)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--now")
+
+
+@main.command()
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
+              help="The site directory (with site.yaml).")
+@click.option("--now", default=None, help="Build instant, ISO 8601 with offset (default: SOURCE_DATE_EPOCH or now).")
+@click.option("--base-url", default=None, help="Override site.yaml's base_url, e.g. for a sub-path.")
+@click.option("--drafts", is_flag=True, help="Check drafts too.")
+@format_option
+@strict_option
+def check(site_dir: Path, now: str | None, base_url: str | None, drafts: bool, fmt: str, strict: bool):
+    """Check everything the build checks, plus every internal link and anchor; writes no output."""
+    from .check import check_site
+
+    catalog = editor_catalog()
+    try:
+        report = check_site(site_dir, _moment(now), base_url, drafts, strict)
+    except BuildFailed as exc:
+        _report_failure(exc, fmt, site_dir)
+    _report_warnings(report.warnings, fmt, site_dir)
+    click.echo(catalog.translate(msg("No problems: {pages} pages and {links} links checked, in every language.",
+                                     pages=report.pages, links=report.links)))
+
+
+@main.command()
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
+              help="The site directory (with site.yaml).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; only this computer can see the preview unless told otherwise.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on; 0 picks a free one.")
+@click.option("--now", default=None, help="Build instant, ISO 8601 with offset (default: the clock, at each rebuild).")
+def serve(site_dir: Path, host: str, port: int, now: str | None):
+    """Preview the site with drafts: rebuild on every save and reload the browser."""
+    from .serve import serve as run_serve
+
+    catalog = editor_catalog()
+    try:
+        run_serve(site_dir, host, port, _moment(now) if now else None, catalog)
+    except OSError as exc:
+        click.echo(catalog.translate(msg("cannot listen on {host}:{port}: {reason}", host=host, port=port,
+                                         reason=exc.strerror or exc)), err=True)
+        click.echo(catalog.translate(msg("Is a preview running already? Stop it, or choose another port: "
+                                         "--port {other}", other=port + 1)), err=True)
+        raise SystemExit(1)

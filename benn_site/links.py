@@ -83,6 +83,7 @@ class SiteLinks:
         self.root = root
         self.files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
         self._ids: dict[str, set[str]] = {}
+        self.checked = 0  # links followed by check()
 
     def ids(self, name: str) -> set[str]:
         if name not in self._ids:
@@ -103,7 +104,7 @@ class SiteLinks:
         return next((c for c in candidates if c in self.files), None)
 
     def check(self) -> list[SiteError]:
-        problems: dict[tuple[str, str], list] = {}  # (source, target) → [error, pages]
+        found: dict[tuple, list] = {}  # (path, line, link, problem) → [error type, pages]
         for name in sorted(self.files):
             if not name.endswith(".html"):
                 continue
@@ -111,17 +112,15 @@ class SiteLinks:
             self._ids[name] = ids
             page_url = self.base_path + (name[: -len("index.html")] if name.endswith("index.html") else name)
             for link in links:
+                self.checked += 1
                 problem = self._problem(name, page_url, ids, link)
                 if problem is None:
                     continue
-                key = (self.owners.get(name, (name, ""))[0], link)
-                if key in problems:
-                    problems[key][1].append(name)
-                else:
-                    problems[key] = [problem, [name]]
+                kind, path, line = self._locate(name, link)
+                found.setdefault((path, line or 0, link, problem), [kind, []])[1].append(name)
         errors = []
-        for (source, link), (problem, pages) in sorted(problems.items()):
-            errors.append(self._error(pages, link, problem))
+        for (path, line, link, problem), (kind, pages) in sorted(found.items()):
+            errors.append(kind(path, line or None, problem, "link", _pages_hint(self._first(path, pages))))
         return errors
 
     def _problem(self, name, page_url, ids, link):
@@ -146,18 +145,31 @@ class SiteLinks:
                        target=link, anchor=fragment)
         return None
 
-    def _error(self, pages: list[str], link: str, problem) -> SiteError:
-        source, template = self.owners.get(pages[0], (pages[0], ""))
+    def _locate(self, name: str, link: str):
+        """(error type, file, line) where the link is written: the page's content file when the
+        link is in it, else the template that has it literally, else the page's template."""
+        source, template = self.owners.get(name, ("", ""))
         fragment = urlsplit(link).fragment
-        line = None
         if source.endswith((".md", ".yaml", ".yml")):
             line = find_line(self.root, source, f"#{fragment}" if fragment else "", link)
-        if line is None and template:
-            # Not written in the content file: it comes from the template.
-            source = f"templates/{template}"
-            line = find_line(self.root, source, link)
-            return RenderError(source, line, problem, "link", _pages_hint(pages))
-        return ContentError(source, line, problem, "link", _pages_hint(pages))
+            if line is not None:
+                return ContentError, source, line
+        templates = self.root / "templates"
+        if templates.is_dir():
+            for path in sorted(templates.rglob("*.html")):
+                line = find_line(self.root, path.relative_to(self.root).as_posix(), f'"{link}"')
+                if line is not None:
+                    return RenderError, path.relative_to(self.root).as_posix(), line
+        if template:
+            return RenderError, f"templates/{template}", None
+        return ContentError, source or name, None
+
+    @staticmethod
+    def _first(path: str, pages: list[str]) -> list[str]:
+        """The pages, the one in the file's own language first (about.de.md → de/about/)."""
+        parts = PurePosixPath(path).name.split(".")
+        lang = parts[1] if len(parts) == 3 else None
+        return sorted(pages, key=lambda page: (not (lang and page.startswith(lang + "/")), page))
 
 
 def _pages_hint(pages: list[str]):

@@ -1,0 +1,176 @@
+"""`benn-site serve`: the preview rebuilds on save, shows an error page on a bad edit without
+stopping, and comes back with the fix; the watcher waits for quiet and ignores output/."""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from benn_site.serve import Debouncer, Preview, snapshot
+from benn_site.messages import ENGLISH
+from tests.conftest import NOW, SAMPLE_EVENT, sample_files, write_site
+
+WAIT_SECONDS = 90  # an upper bound for a slow, shared machine; the waits end as soon as they can
+
+
+class Running:
+    """`benn-site serve` in a subprocess on a free port, its output read line by line."""
+
+    def __init__(self, site: Path, lang: str = "en_GB.UTF-8"):
+        env = {**os.environ, "LANG": lang, "LC_ALL": "", "LANGUAGE": ""}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "benn_site", "serve", "--site", str(site), "--port", "0",
+             "--now", NOW.isoformat()],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.output: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+        line = self.wait_for_line(r"http://127\.0\.0\.1:\d+/")
+        self.url = re.search(r"http://127\.0\.0\.1:\d+/", line).group(0)
+
+    def _read(self):
+        for line in self.process.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def wait_for_line(self, pattern: str) -> str:
+        deadline = time.monotonic() + WAIT_SECONDS
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=1)
+            except queue.Empty:
+                assert self.process.poll() is None, "serve stopped:\n" + "\n".join(self.output)
+                continue
+            self.output.append(line)
+            if re.search(pattern, line):
+                return line
+        raise AssertionError(f"no line matching {pattern!r} in:\n" + "\n".join(self.output))
+
+    def get(self, path: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=30) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode("utf-8")
+
+    def wait_for_page(self, path: str, predicate) -> tuple[int, str]:
+        deadline = time.monotonic() + WAIT_SECONDS
+        while True:
+            status, body = self.get(path)
+            if predicate(status, body) or time.monotonic() > deadline:
+                return status, body
+            time.sleep(0.1)
+
+    def stop(self) -> int:
+        self.process.terminate()
+        return self.process.wait(timeout=30)
+
+
+@pytest.fixture
+def sample(tmp_path):
+    return write_site(tmp_path / "site", sample_files())
+
+
+def test_serve_rebuilds_survives_a_bad_edit_and_recovers(sample):
+    server = Running(sample)
+    event = sample / "content/events/2026-11-26-cafe.md"
+    try:
+        status, page = server.get("de/events/2026-11-26-cafe/")
+        assert status == 200 and "Nachbarschaftscafé" in page
+        assert '<script src="/livereload.js" defer></script></head>' in page
+        assert f'href="{server.url}de/events/2026-11-26-cafe/"' in page or "/de/events/" in page
+
+        event.write_text(SAMPLE_EVENT.replace("Nachbarschaftscafé", "Nachbarschaftsfrühstück"), encoding="utf-8")
+        status, page = server.wait_for_page("de/events/2026-11-26-cafe/",
+                                            lambda s, b: "Nachbarschaftsfrühstück" in b)
+        assert status == 200 and "Nachbarschaftsfrühstück" in page
+
+        event.write_text(SAMPLE_EVENT.replace("location: mitte", "location: mite"), encoding="utf-8")
+        status, page = server.wait_for_page("de/events/2026-11-26-cafe/", lambda s, b: s == 500)
+        assert status == 500
+        assert "content/events/2026-11-26-cafe.md</code>, line 5" in page
+        assert "unknown location &#39;mite&#39;" in page
+        assert "did you mean &#39;mitte&#39;?" in page
+        assert '<span class="here">   5  location: mite</span>' in page
+        assert '<script src="/livereload.js" defer></script></head>' in page
+        # the server still answers: every page shows the problem, files are still served
+        assert server.get("en/")[0] == 500
+        assert server.get("static/site.css")[0] == 200
+        server.wait_for_line(r"content/events/2026-11-26-cafe\.md:5: location: unknown location 'mite'")
+
+        event.write_text(SAMPLE_EVENT, encoding="utf-8")
+        status, page = server.wait_for_page("de/events/2026-11-26-cafe/", lambda s, b: s == 200)
+        assert status == 200 and "Nachbarschaftscafé" in page
+    finally:
+        assert server.stop() == 0
+    assert "Preview stopped." in server.output + [server.wait_for_line("Preview stopped")]
+    assert not (sample / "output").exists()  # the preview never writes the site's output folder
+
+
+def test_serve_speaks_german_when_the_terminal_does(sample):
+    (sample / "content/pages/imprint.de.md").write_text("", encoding="utf-8")
+    server = Running(sample, "de_DE.UTF-8")
+    try:
+        status, page = server.get("de/")
+        assert status == 500
+        assert '<html lang="de" dir="ltr">' in page
+        assert "<h1>Die Website hat 1 Problem</h1>" in page
+        assert "die Datei ist leer" in page
+        assert "Was ist zu tun" in page
+    finally:
+        server.stop()
+
+
+def test_the_debouncer_waits_for_quiet_and_never_builds_twice_at_once():
+    debouncer = Debouncer(quiet=0.3)
+    assert not debouncer.due(0.0)
+    for moment in (1.0, 1.1, 1.2, 1.25):  # ten files saved in a burst
+        debouncer.changed(moment)
+        assert not debouncer.due(moment)
+    assert debouncer.due(1.55)
+    debouncer.started()
+    debouncer.changed(1.6)  # saved again during the build
+    assert not debouncer.due(5.0)
+    debouncer.finished()
+    assert debouncer.due(5.0)  # one more build after the running one
+    debouncer.started()
+    debouncer.finished()
+    assert not debouncer.due(9.0)
+
+
+def test_the_watcher_sees_content_and_templates_but_not_output_or_editor_files(sample):
+    (sample / "output").mkdir()
+    before = snapshot(sample, (sample / "output",))
+    (sample / "output" / "index.html").write_text("x", encoding="utf-8")
+    (sample / "content" / "pages" / ".about.de.md.swp").write_text("x", encoding="utf-8")
+    (sample / "content" / "pages" / "about.de.md~").write_text("x", encoding="utf-8")
+    assert snapshot(sample, (sample / "output",)) == before
+    (sample / "templates" / "page.html").write_text("changed", encoding="utf-8")
+    after = snapshot(sample, (sample / "output",))
+    assert set(after) == set(before)
+    assert [name for name in after if after[name] != before[name]] == [(sample / "templates/page.html").as_posix()]
+    (sample / "content" / "pages" / "new.de.md").write_text("---\ntitle: Neu\n---\n", encoding="utf-8")
+    assert (sample / "content/pages/new.de.md").as_posix() in snapshot(sample, (sample / "output",))
+
+
+def test_a_request_cannot_leave_the_preview_folder(sample, tmp_path):
+    out = tmp_path / "preview"
+    printed = []
+    preview = Preview(sample, out, NOW, "http://127.0.0.1:1/", ENGLISH, lambda text, err=False: printed.append(text))
+    assert preview.rebuild()
+    (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
+    for path in ("/../secret.txt", "/%2e%2e/secret.txt", "/de/../../secret.txt"):
+        status, _, body = preview.response(path)
+        assert status == 404 and b"secret" not in body
+    status, kind, body = preview.response("/de/")
+    assert status == 200 and kind == "text/html; charset=utf-8"
+    assert printed[-1].startswith("Rebuilt ")
