@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-VERSION = 1  # bump when the output changes, so cached sites are made anew
+VERSION = 3  # bump when the output changes, so cached sites are made anew
 LANGS = ("de", "en", "ar", "fa", "uk", "ru")
 NAMES = {"de": "Deutsch", "en": "English", "ar": "العربية", "fa": "فارسی", "uk": "Українська", "ru": "Русский"}
 RTL = {"ar", "fa"}
@@ -166,8 +166,9 @@ def make_docs(size: int, seed: int = 7) -> tuple[list[Doc], list[dict], list[dic
         elif kind < 0.3:
             record["recurrence"] = {"freq": "weekly", "interval": 2, "until": until}
         elif kind < 0.4:
+            nth = (start.day - 1) // 7 + 1
             record["recurrence"] = {"freq": "monthly", "weekday": WEEKDAYS[start.weekday()],
-                                    "nth": min(4, (start.day - 1) // 7 + 1), "count": rng.randint(3, 8)}
+                                    "nth": -1 if nth == 5 else nth, "count": rng.randint(3, 8)}
         events.append(record)
         for lang in LANGS:
             docs.append(Doc("events", slug, lang, record["title"][lang], body(words, lang, [])))
@@ -197,6 +198,7 @@ def write_benn(folder: Path, docs, locations, events) -> None:
         "languages:",
         *(f"  - {{code: {lang}, name: {NAMES[lang]}, dir: {'rtl' if lang in RTL else 'ltr'}}}" for lang in LANGS),
         "navigation: [home, locations, events, page-000000]",
+        "footer: [page-000001, page-000002]",
         "holidays: {country: DE, subdivision: BE}",
         "events_horizon_weeks: 8",
         "contact: {email: bench@bench.example}",

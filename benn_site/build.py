@@ -1,31 +1,39 @@
 """`build()`: the only orchestrator. Load and check everything, render everything, then write.
 
-config → load → validate → routes → render → write. Nothing is written before every page has
-rendered, and the output folder is replaced in one step at the end.
+config → load → validate → routes → render → write. Pages render on all cores (`parallel`),
+each worker staging the pages whose bytes changed; nothing in the output folder is touched before
+every page has rendered, and `Output.commit()` then moves the changed files into place.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import diagnostics, feeds, sitemap
+from . import deps, diagnostics, feeds, parallel, search_index, sitemap
+from .cache import MarkdownCache, text_key
 from .config import Config, load_config
 from .errors import BuildFailed, ContentError, RenderError, SiteError
 from .i18n import Translator
 from .links import broken_link
 from .loader import load_partial
-from .markup import Markup
+from .markup import CONFIGURATION, Markup
 from .model import Site
 from .render import make_environment, render_template
 from .routes import Routes
-from .search_index import build_index
 from .validate import validate_site
 from .views import Views
-from .writer import Output
+from .writer import Output, stage_file
+
+
+CACHE_DIR = ".cache"  # below the site directory; safe to delete
+STATE_VERSION = 1
 
 
 @dataclass
@@ -36,6 +44,21 @@ class BuildReport:
     output: Path
     missing_strings: set = field(default_factory=set)
     warnings: list = field(default_factory=list)  # diagnostics.SiteWarning, printed after the build
+    changed: int = 0  # files written because they were new or different
+    removed: int = 0  # files deleted because the build no longer produces them
+    rendered: int = 0  # pages and feeds rendered; the others were unchanged since the last build
+
+
+@dataclass
+class Rendered:
+    """What a worker sends back for one page: whether it staged it, and what went wrong."""
+
+    output: str
+    changed: bool
+    error: tuple | None  # (error class, path, line, message, field, hint): exceptions do not pickle
+    broken_links: list
+    missing: set
+    converted: list  # new Markdown cache entries, stored by the parent
 
 
 def resolve_now(now: str | None, environ=os.environ) -> dt.datetime:
@@ -61,63 +84,237 @@ def prepare(root: Path, now: dt.datetime, base_url: str | None = None, drafts: b
     return config, site
 
 
-def render_site(site: Site) -> tuple[dict[str, str], Translator]:
-    """Every HTML page as text, keyed by output file; BuildFailed on any problem."""
+def render_site(site: Site, output: Output, jobs: int | None = None, progress=None,
+                cache: MarkdownCache | None = None, previous: dict | None = None,
+                code: str = "") -> tuple[int, Translator, dict, int]:
+    """Render the HTML pages and feeds and stage the changed ones; BuildFailed on any problem.
+
+    With `previous` (output → [fingerprint, missing strings] of the last build into this output),
+    outputs whose fingerprint is unchanged and whose file exists are not rendered at all. Returns
+    (HTML pages, translator, the new state for the next build, outputs rendered).
+    """
     config = site.config
     routes = Routes(site)
     if routes.errors:
         raise BuildFailed(routes.errors)
     translator = Translator(site)
-    views = Views(site, routes, translator, Markup())
+    views = Views(site, routes, translator, Markup(cache))
     env = make_environment(config.templates_dir)
-    pages: dict[str, str] = {}
-    errors: dict[str, SiteError] = {}
-    for route in routes.routes:
+    for name in sorted({route.template for route in routes.routes}):
         try:
-            pages[route.output] = render_template(env, route.template, views.context(route), config.root)
+            env.get_template(name)  # compiled once here, inherited by the workers
+        except Exception:  # reported with its file and line when a page renders it
+            pass
+    machine = MachineFiles(site, routes, translator)
+    everything = routes.feeds + routes.routes  # feeds first: one calendar of all events costs many pages
+    for route in everything:
+        output.claim(route.output)
+    prints = {}
+    todo = everything
+    if previous is not None:
+        fingerprints = deps.Fingerprints(site, routes, deps.Templates(env), code)
+        prints = {route.output: fingerprints.of(route) for route in everything}
+        todo = []
+        for route in everything:
+            last = previous.get(route.output)
+            if output.fresh or last is None or last[0] != prints[route.output] or \
+                    not os.path.isfile(output.target / route.output):
+                todo.append(route)
+            else:
+                output.record(route.output, False)
+                translator.missing.update(tuple(pair) for pair in last[1])
+
+    def render(route) -> Rendered:
+        links, missing = len(views.link_errors), set(translator.missing)
+        changed, error = False, None
+        try:
+            if route.template is None:
+                data = machine(route)
+            else:
+                data = render_template(env, route.template, views.context(route), config.root).encode("utf-8")
+            changed = stage_file(output.target, output.staging, route.output, data, output.fresh)
         except (RenderError, ContentError) as exc:
+            error = (type(exc), exc.path, exc.line, exc.message, exc.field, exc.hint)
+        return Rendered(route.output, changed, error, views.link_errors[links:], translator.missing - missing,
+                        cache.take() if cache else [])
+
+    errors: dict[str, SiteError] = {}
+    broken = set()
+    state = {name: previous[name] for name in prints if prints[name] == (previous.get(name) or [None])[0]} \
+        if previous is not None else {}
+    step = (lambda n: progress(n, len(todo))) if progress else None
+    for result in parallel.run(todo, render, jobs, step):
+        output.record(result.output, result.changed)
+        translator.missing |= result.missing
+        broken.update(result.broken_links)
+        if cache:
+            cache.store(result.converted)
+        if result.error:
+            exc = result.error[0](*result.error[1:])
             errors.setdefault(str(exc), exc)
-    for source, target in sorted(set(views.link_errors)):
+        elif prints:
+            state[result.output] = [prints[result.output], sorted(result.missing)]
+    for source, target in sorted(broken):
         errors.setdefault(source + target, broken_link(config.root, source, target))
     if errors:
         raise BuildFailed(list(errors.values()))
-    return pages, translator
+    return len(routes.routes), translator, state, len(todo)
 
 
-def machine_files(site: Site, translator: Translator) -> dict[str, bytes]:
-    """Calendars, Atom feeds, sitemap.xml and robots.txt, keyed by output file."""
-    routes = Routes(site)
-    files = feeds.calendar_files(site, routes, translator)
-    files.update(feeds.atom_files(site, routes, translator))
-    files.update(sitemap.files(site, routes))
-    return files
+class MachineFiles:
+    """Calendars, Atom feeds, sitemap.xml and robots.txt: the bytes of one feed route at a time."""
+
+    def __init__(self, site: Site, routes: Routes, translator: Translator):
+        self.site, self.routes, self.translator = site, routes, translator
+        self.calendars = feeds.Calendars(site, routes, translator)
+        self._upcoming = None
+
+    def __call__(self, route) -> bytes:
+        if route.kind.endswith("_ics"):
+            return feeds.calendar_file(self.calendars, route)
+        if route.kind == "events_atom":
+            if self._upcoming is None:
+                self._upcoming = feeds.upcoming(self.site)
+            return feeds.atom_feed(self.site, self.routes, self.translator, route.lang, self._upcoming)
+        if route.kind == "sitemap":
+            return sitemap.sitemap(self.site, self.routes)
+        if route.kind == "robots":
+            return sitemap.robots(self.routes)
+        raise KeyError(f"no writer for {route.kind}")
+
+
+def markdown_keys(site: Site) -> set[str]:
+    """The cache key of every Markdown text in the site, so the cache can forget the others."""
+    texts = [v.body for p in site.pages for v in p.versions]
+    texts += [v.body for loc in site.locations for v in loc.texts]
+    texts += [v.body for e in site.events for v in e.texts]
+    return {text_key(CONFIGURATION, text) for text in texts}
+
+
+class Builder:
+    """One site and one output folder, built again and again.
+
+    Each build records a fingerprint per output (`deps`) in root/.cache/, and the next build
+    renders only the outputs whose fingerprint changed; `serve` keeps one Builder between saves.
+    `cache=False` renders everything and keeps nothing.
+    """
+
+    def __init__(self, root: Path, out: Path | None = None, base_url: str | None = None, drafts: bool = False,
+                 strict: bool = False, jobs: int | None = None, cache: bool = True):
+        self.root, self.out = root, out or root / "output"
+        self.base_url, self.drafts, self.strict, self.jobs, self.cache = base_url, drafts, strict, jobs, cache
+        key = hashlib.sha1(str(self.out.resolve()).encode("utf-8")).hexdigest()[:16]
+        self.state_file = root / CACHE_DIR / f"outputs-{key}.json"
+        self.state: dict | None = None  # output → [fingerprint, missing strings], for self.out
+        self.code = deps.code_version()
+
+    def build(self, now: dt.datetime | None = None, progress=None) -> BuildReport:
+        started = time.perf_counter()
+        now = now or resolve_now(None)
+        config, site = prepare(self.root, now, self.base_url, self.drafts)
+        output = Output(self.out, protect=self.root)
+        markdown = MarkdownCache(self.root / CACHE_DIR / "markdown.sqlite") if self.cache else None
+        previous = self._previous() if self.cache else None
+        try:
+            pages, translator, state, rendered = render_site(site, output, self.jobs, progress, markdown, previous,
+                                                             self.code)
+            warnings = diagnostics.warnings(site, translator.missing)
+            if self.strict and warnings:
+                raise BuildFailed(warnings)
+            output.copy_tree(config.templates_dir / "static", "static")
+            bundle = output.target / search_index.BUNDLE
+            if bundle.is_dir():  # the search index is made after the pages are in place (below)
+                output.written.update(f"{search_index.BUNDLE}/{p.relative_to(bundle).as_posix()}"
+                                      for p in bundle.rglob("*") if p.is_file())
+        except BaseException:
+            output.discard()
+            if markdown:
+                markdown.close()  # what was converted stays useful for the next try
+            raise
+        self.state = None
+        self._forget()  # a crash during commit must not leave fingerprints of files not written
+        output.apply()
+        html = any(name.endswith(".html") for name in (*output.changed, *output.removed))
+        if html or not (output.target / search_index.BUNDLE / "pagefind-entry.json").is_file():
+            try:
+                files, replaced = self._index(output.target, config.base_path)
+                output.written.update(files)
+                output.changed.update(replaced)
+            except BaseException:
+                output.rollback()
+                if markdown:
+                    markdown.close()
+                raise
+        output.finish()
+        if markdown:
+            markdown.close(live=markdown_keys(site))
+            self._remember(state)
+        return BuildReport(pages, len(output.written), time.perf_counter() - started, output.target,
+                           translator.missing, warnings, len(output.changed), len(output.removed), rendered)
+
+    def _index(self, target: Path, base_path: str) -> tuple[list[str], list[str]]:
+        """Pagefind over the pages in place; the new bundle replaces the old one file by file.
+
+        Pagefind needs every page on disk, and the staging folder holds only the changed ones, so
+        the index is made from the output folder after `apply()`; if Pagefind fails, the caller
+        rolls the pages back. Only a build that changed some HTML runs it."""
+        temporary = target.parent / f".{target.name}.{search_index.BUNDLE}"
+        shutil.rmtree(temporary, ignore_errors=True)
+        try:
+            files = search_index.build_index(target, base_path, temporary)
+        except RenderError as exc:
+            raise BuildFailed([exc]) from None
+        else:
+            bundle = target / search_index.BUNDLE
+            replaced = []
+            for name in files:
+                relative = name.split("/", 1)[1]
+                new, old = temporary / relative, bundle / relative
+                if not old.is_file() or old.read_bytes() != new.read_bytes():
+                    old.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(new, old)
+                    replaced.append(name)
+            keep = {name.split("/", 1)[1] for name in files}
+            for path in sorted(bundle.rglob("*"), reverse=True):
+                relative = path.relative_to(bundle).as_posix()
+                if path.is_file() and relative not in keep:
+                    path.unlink()
+                elif path.is_dir() and not any(path.iterdir()):
+                    path.rmdir()
+            return files, replaced
+        finally:
+            shutil.rmtree(temporary, ignore_errors=True)
+
+    def _previous(self) -> dict:
+        if self.state is None:
+            try:
+                data = json.loads(self.state_file.read_text(encoding="utf-8"))
+                self.state = data["outputs"] if data.get("version") == STATE_VERSION else {}
+            except (OSError, ValueError, KeyError, TypeError):
+                self.state = {}
+        return self.state
+
+    def _forget(self) -> None:
+        try:
+            self.state_file.unlink()
+        except OSError:
+            pass
+
+    def _remember(self, state: dict) -> None:
+        self.state = state
+        try:
+            self.state_file.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.state_file.with_suffix(".tmp")
+            temporary.write_text(json.dumps({"version": STATE_VERSION, "outputs": state}), encoding="utf-8")
+            os.replace(temporary, self.state_file)
+        except OSError:
+            pass
 
 
 def build(root: Path, out: Path | None = None, now: dt.datetime | None = None,
-          base_url: str | None = None, drafts: bool = False, strict: bool = False) -> BuildReport:
-    """Build the site into `out`; with `strict`, warnings (missing translations) fail it too."""
-    started = time.perf_counter()
-    now = now or resolve_now(None)
-    config, site = prepare(root, now, base_url, drafts)
-    pages, translator = render_site(site)
-    machine = machine_files(site, translator)
-    warnings = diagnostics.warnings(site, translator.missing)
-    if strict and warnings:
-        raise BuildFailed(warnings)
-    output = Output(out or root / "output", protect=root)
-    try:
-        for name in sorted(pages):
-            output.write(name, pages[name])
-        for name in sorted(machine):
-            output.write(name, machine[name])
-        output.copy_tree(config.templates_dir / "static", "static")
-        output.written.update(build_index(output.staging, config.base_path))  # the search index reads the staged HTML
-    except RenderError as exc:
-        output.discard()
-        raise BuildFailed([exc]) from None
-    except BaseException:
-        output.discard()
-        raise
-    output.commit()
-    return BuildReport(len(pages), len(output.written), time.perf_counter() - started, output.target,
-                       translator.missing, warnings)
+          base_url: str | None = None, drafts: bool = False, strict: bool = False, jobs: int | None = None,
+          progress=None, cache: bool = True) -> BuildReport:
+    """Build the site into `out` (default root/output); with `strict`, warnings (missing translations)
+    fail it too. `jobs`: processes (default: all cores); `progress(n, total)` is called as pages finish;
+    `cache`: reuse converted Markdown and skip unchanged outputs, from root/.cache/."""
+    return Builder(root, out, base_url, drafts, strict, jobs, cache).build(now, progress)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import time
 from pathlib import Path
 
 import click
@@ -14,6 +16,33 @@ from .messages import editor_catalog, msg, problems_found
 @click.version_option(package_name="benn-site")
 def main():
     """Build multilingual neighbourhood portals from Markdown and YAML."""
+
+
+class Progress:
+    """click's progress bar for builds that take longer than a second, on a terminal only."""
+
+    def __init__(self, delay: float = 1.0):
+        self.started = time.monotonic()
+        self.delay = delay
+        self.done = 0
+        self.bar = None
+
+    def __call__(self, step: int, total: int) -> None:
+        self.done += step
+        if self.bar is None:
+            if time.monotonic() - self.started < self.delay or not sys.stdout.isatty():
+                return
+            self.bar = click.progressbar(length=total, label="Rendering")
+            self.bar.__enter__()
+            step = self.done
+        self.bar.update(step)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
 
 
 # Shared by the commands that report problems (build, check): how to print them, and whether
@@ -52,8 +81,11 @@ def _report_warnings(warnings, fmt: str, site_dir: Path) -> None:
 @click.option("--drafts", is_flag=True, help="Include drafts.")
 @format_option
 @strict_option
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes that render pages (default: one per core).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor keep converted Markdown in SITE/.cache/.")
 def build(site_dir: Path, out: Path | None, now: str | None, base_url: str | None, drafts: bool,
-          fmt: str, strict: bool):
+          fmt: str, strict: bool, jobs: int | None, no_cache: bool):
     """Build the site into the output folder."""
     from .build import build as run_build, resolve_now
 
@@ -62,11 +94,14 @@ def build(site_dir: Path, out: Path | None, now: str | None, base_url: str | Non
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--now")
     try:
-        report = run_build(site_dir, out, moment, base_url, drafts, strict)
+        with Progress() as progress:
+            report = run_build(site_dir, out, moment, base_url, drafts, strict, jobs=jobs, progress=progress,
+                               cache=not no_cache)
     except BuildFailed as exc:
         _report_failure(exc, fmt, site_dir)
     _report_warnings(report.warnings, fmt, site_dir)
-    click.echo(f"Built {report.pages} pages ({report.files} files) in {report.seconds:.2f} s into {report.output}")
+    click.echo(f"Built {report.pages} pages ({report.files} files: {report.rendered} rendered, {report.changed} "
+               f"written, {report.removed} removed) in {report.seconds:.2f} s into {report.output}")
 
 
 def _moment(now: str | None):

@@ -18,7 +18,7 @@ LANG_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NAV_BUILTINS = ("home", "locations", "events", "search")
 FIELDS = {
-    "title", "tagline", "base_url", "timezone", "default_language", "languages", "navigation",
+    "title", "tagline", "base_url", "timezone", "default_language", "languages", "navigation", "footer",
     "holidays", "categories", "events_horizon_weeks", "contact",
 }
 
@@ -47,6 +47,7 @@ class Config:
     events_horizon_weeks: int
     contact_email: str | None
     contact_phone: str | None
+    footer: tuple[str, ...] | None = None  # page slugs; None: every page outside the menu
 
     @property
     def base_path(self) -> str:
@@ -137,6 +138,11 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
         check.error(data, "navigation", msg("must be a list of words"), msg("e.g. [home, locations, events, about]"))
         navigation = ["home"]
 
+    footer = data.get("footer")
+    if footer is not None and (not isinstance(footer, list) or not all(isinstance(n, str) for n in footer)):
+        check.error(data, "footer", "must be a list of page slugs", "e.g. [accessibility, imprint, privacy]")
+        footer = None
+
     holidays = None
     hol = data.get("holidays")
     if hol is not None:
@@ -184,6 +190,7 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
         events_horizon_weeks=int(horizon),
         contact_email=str(contact["email"]) if contact.get("email") else None,
         contact_phone=str(contact["phone"]) if contact.get("phone") else None,
+        footer=tuple(footer) if footer is not None else None,
     )
 
 

@@ -276,22 +276,25 @@ class Calendars:
 def calendar_files(site: Site, routes: Routes, translator: Translator) -> dict[str, bytes]:
     """Every .ics file of the site: output name → bytes."""
     calendars = Calendars(site, routes, translator)
+    return {route.output: calendar_file(calendars, route) for route in routes.feeds if route.kind.endswith("_ics")}
+
+
+def calendar_file(calendars: Calendars, route) -> bytes:
+    """The .ics file of one feed route: all events, a location's, or one event's."""
+    site, routes, translator = calendars.site, calendars.routes, calendars.translator
     title = site.config.title
-    files: dict[str, bytes] = {}
-    for route in routes.feeds:
-        lang = route.lang
-        url = routes.absolute(routes.url(route.kind, lang, route.key))
-        if route.kind == "events_ics":
-            name = f"{translator.gettext(lang, N_('Events'))} – {title(lang)}"
-            files[route.output] = calendars.calendar(lang, name, site.events, url)
-        elif route.kind == "location_ics":
-            location = site.location(route.key)
-            events = [e for e in site.events if e.location == route.key]
-            files[route.output] = calendars.calendar(lang, f"{location.name(lang)} – {title(lang)}", events, url)
-        elif route.kind == "event_ics":
-            event = next(e for e in site.events if e.slug == route.key)
-            files[route.output] = calendars.calendar(lang, event.title(lang), [event], url)
-    return files
+    lang = route.lang
+    url = routes.absolute(routes.url(route.kind, lang, route.key))
+    if route.kind == "events_ics":
+        name = f"{translator.gettext(lang, N_('Events'))} – {title(lang)}"
+        return calendars.calendar(lang, name, site.events, url)
+    if route.kind == "location_ics":
+        location = site.location(route.key)
+        return calendars.calendar(lang, f"{location.name(lang)} – {title(lang)}", site.events_at(route.key), url)
+    if route.kind == "event_ics":
+        event = site.event(route.key)
+        return calendars.calendar(lang, event.title(lang), [event], url)
+    raise KeyError(route.kind)
 
 
 # ---------------------------------------------------------------- Atom

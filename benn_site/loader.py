@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from .config import Config
@@ -51,8 +52,10 @@ def load_partial(config: Config, now: dt.datetime, drafts: bool = False) -> tupl
 def _files(folder: Path, *suffixes: str) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir()
-                  if (p.is_file() or p.is_symlink()) and p.name.endswith(suffixes) and not p.name.startswith("."))
+    with os.scandir(folder) as entries:  # sorting names, not Paths: thousands of files
+        names = sorted(e.name for e in entries
+                       if e.name.endswith(suffixes) and not e.name.startswith(".") and (e.is_file() or e.is_symlink()))
+    return [folder / name for name in names]
 
 
 def _version(config, path, lang, errors, required_title) -> tuple[PageVersion | None, dict | None]:
@@ -107,12 +110,19 @@ def _load_pages(config: Config, errors, drafts) -> list[Page]:
             for slug, g in sorted(groups.items()) if drafts or not g["draft"]]
 
 
-def _texts(config, folder: Path, slug: str, errors, allowed) -> tuple[tuple[PageVersion, dict], ...]:
+def _text_files(folder: Path) -> dict[str, list[Path]]:
+    """The `<slug>.<lang>.md` files of a folder by slug, listed once rather than once per item."""
+    found: dict[str, list[Path]] = {}
+    for path in _files(folder, ".md"):
+        if path.name.count(".") == 2:
+            found.setdefault(path.name.split(".")[0], []).append(path)
+    return found
+
+
+def _texts(config, paths: list[Path], errors, allowed) -> tuple[tuple[PageVersion, dict], ...]:
     """The `<slug>.<lang>.md` files next to a location or event."""
     found = []
-    for path in _files(folder, ".md"):
-        if not path.name.startswith(slug + ".") or path.name.count(".") != 2:
-            continue
+    for path in paths:
         _, lang, problem = split_name(path, config.codes, config.root)
         if problem:
             errors.append(problem)
@@ -128,6 +138,7 @@ def _load_locations(config: Config, errors, failed: set | None = None) -> list[L
     folder = config.content_dir / "locations"
     result = []
     known_md = set()
+    text_files = _text_files(folder)
     for path in _files(folder, ".yaml", ".yml"):
         slug, lang, problem = split_name(path, config.codes, config.root)
         name = relpath(path, config.root)
@@ -151,7 +162,7 @@ def _load_locations(config: Config, errors, failed: set | None = None) -> list[L
                                        hint=msg("see the editors' guide, 'Locations'")))
             continue
         location = build_location(slug, meta, name, config, errors)
-        texts = _texts(config, folder, slug, errors, {"title", "translation_of"})
+        texts = _texts(config, text_files.get(slug, []), errors, {"title", "translation_of"})
         known_md.update(v.source.path for v, _ in texts)
         if location is not None:
             result.append(_with_texts(location, texts))
@@ -165,6 +176,7 @@ def _load_events(config: Config, errors, drafts) -> list[Event]:
     folder = config.content_dir / "events"
     result = []
     known_md = set()
+    text_files = _text_files(folder)
     for path in _files(folder, ".md"):
         if path.name.count(".") != 1:
             continue
@@ -181,7 +193,7 @@ def _load_events(config: Config, errors, drafts) -> list[Event]:
             errors.extend(problems)
             continue
         event = build_event(slug, source.meta, source.path, config, errors)
-        texts = _texts(config, folder, slug, errors, TRANSLATION_FIELDS)
+        texts = _texts(config, text_files.get(slug, []), errors, TRANSLATION_FIELDS)
         known_md.update(v.source.path for v, _ in texts)
         if event is None or (event.draft and not drafts):
             continue

@@ -15,6 +15,8 @@ import markdown
 import nh3
 from markdown.treeprocessors import Treeprocessor
 
+from .cache import text_key
+
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h2", "h3", "h4",
     "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small",
@@ -60,30 +62,54 @@ class _Links(Treeprocessor):
                 self.owner.resolved.add(resolved)
 
 
-class Markup:
-    """One reusable Markdown converter; `convert()` is called once per text and language."""
+EXTENSIONS = ["tables", "sane_lists", "attr_list", "toc"]
+# The page title is the only h1: an editor's "# Heading" becomes an h2.
+EXTENSION_CONFIGS = {"toc": {"permalink": False, "baselevel": 2}}
+# Everything the HTML of a text depends on besides the text: a cache key includes it.
+CONFIGURATION = repr((2, markdown.__version__, getattr(nh3, "__version__", ""), EXTENSIONS, EXTENSION_CONFIGS,
+                      sorted(TAGS), sorted((k, sorted(v)) for k, v in ATTRIBUTES.items()), sorted(URL_SCHEMES)))
 
-    def __init__(self):
+
+class Markup:
+    """One reusable Markdown converter; `convert()` is called once per text and language.
+
+    With a `cache` (cache.MarkdownCache), a text converted in an earlier build is reused as long
+    as each of its links still resolves to the same URL.
+    """
+
+    def __init__(self, cache=None):
         self.resolver: Resolver | None = None
         self.broken: list[str] = []
         self.resolved: set[str] = set()  # URLs the treeprocessor wrote, not to be resolved twice
-        self.md = markdown.Markdown(
-            extensions=["tables", "sane_lists", "attr_list", "toc"],
-            # The page title is the only h1: an editor's "# Heading" becomes an h2.
-            extension_configs={"toc": {"permalink": False, "baselevel": 2}},
-            output_format="html",
-        )
+        self.cache = cache
+        self.md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS, output_format="html")
         self.md.treeprocessors.register(_Links(self.md, self), "benn_links", 1)
 
     def convert(self, text: str, resolver: Resolver | None = None) -> tuple[str, list[str]]:
         """(safe HTML, links that could not be resolved)."""
-        self.resolver, self.broken, self.resolved = resolver, [], set()
+        key = None
+        if self.cache is not None:
+            key = text_key(CONFIGURATION + ("resolved" if resolver else "as written"), text)
+            hit = self.cache.get(key)
+            if hit is not None:
+                html, links = hit
+                if all((resolver(target) if resolver else target) == url for target, url in links):
+                    return html, [target for target, url in links if url is None]
+        links: list[tuple[str, str | None]] = []
+
+        def recording(target):
+            url = resolver(target) if resolver else target
+            links.append((target, url))
+            return url
+
+        self.resolver, self.broken, self.resolved = recording, [], set()
         self.md.reset()
-        html = self.md.convert(text)
-        safe = sanitize(html, self._raw_links if resolver else None)
+        html = sanitize(self.md.convert(text), self._raw_links if resolver else None)
         broken = self.broken
         self.resolver, self.broken, self.resolved = None, [], set()
-        return safe, broken
+        if key is not None:
+            self.cache.put(key, html, links)
+        return html, broken
 
     def _raw_links(self, element: str, attribute: str, value: str) -> str:
         """Links written as raw HTML (`<a href="/de/events/">`) never meet the treeprocessor:

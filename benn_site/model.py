@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from .config import Config
@@ -209,10 +210,29 @@ class Site:
     outlines: Outlines | None = None  # content/data/districts.geojson, when the site has it
 
     def location(self, slug: str) -> Location | None:
-        return next((loc for loc in self.locations if loc.slug == slug), None)
+        return self._by_slug[0].get(slug)
 
     def page(self, slug: str) -> Page | None:
-        return next((p for p in self.pages if p.slug == slug), None)
+        return self._by_slug[1].get(slug)
+
+    def event(self, slug: str) -> Event | None:
+        return self._by_slug[2].get(slug)
+
+    def events_at(self, location: str) -> tuple[Event, ...]:
+        return self._events_at.get(location, ())
+
+    @functools.cached_property
+    def _events_at(self) -> dict[str, tuple[Event, ...]]:
+        found: dict[str, list[Event]] = {}
+        for event in self.events:
+            found.setdefault(event.location, []).append(event)
+        return {slug: tuple(events) for slug, events in found.items()}
+
+    @functools.cached_property
+    def _by_slug(self) -> tuple[dict[str, Location], dict[str, Page], dict[str, Event]]:
+        """Lookups by slug in constant time: pages with thousands of items call these per page."""
+        return ({loc.slug: loc for loc in reversed(self.locations)}, {p.slug: p for p in reversed(self.pages)},
+                {e.slug: e for e in reversed(self.events)})
 
     @property
     def today(self) -> dt.date:

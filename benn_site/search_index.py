@@ -28,14 +28,19 @@ UNUSED = (
 )
 
 
-def build_index(folder: Path, base_path: str = "/") -> list[str]:
-    """Index the HTML under `folder` into `folder/pagefind/`; return the files written, relative
-    to `folder`, in sorted order. A failure of Pagefind is a RenderError, never a traceback.
+def build_index(folder: Path, base_path: str = "/", bundle: Path | None = None) -> list[str]:
+    """Index the HTML under `folder` into `bundle` (default `folder/pagefind/`); return the files
+    written, relative to `folder` (as if the bundle were `folder/pagefind/`), in sorted order. A
+    failure of Pagefind is a RenderError, never a traceback.
 
     `base_path` is where the site is published ('/' or '/sub/path/'): the bundle's scripts fall
     back to '/pagefind/' when not told where they are, so under a sub-path that default is moved."""
-    bundle = folder / BUNDLE
-    command = [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-subdir", BUNDLE, "--silent"]
+    if bundle is None:
+        bundle = folder / BUNDLE
+        where = ["--output-subdir", BUNDLE]
+    else:
+        where = ["--output-path", str(bundle)]
+    command = [sys.executable, "-m", "pagefind", "--site", str(folder), *where, "--silent"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as exc:
@@ -53,7 +58,7 @@ def build_index(folder: Path, base_path: str = "/") -> list[str]:
         for script in sorted(bundle.glob("*.js")):
             text = script.read_text(encoding="utf-8")
             script.write_text(text.replace('"/pagefind/"', f'"{base_path}{BUNDLE}/"'), encoding="utf-8")
-    return sorted(p.relative_to(folder).as_posix() for p in bundle.rglob("*") if p.is_file())
+    return sorted(f"{BUNDLE}/{p.relative_to(bundle).as_posix()}" for p in bundle.rglob("*") if p.is_file())
 
 
 def normalise_entry(path: Path) -> None:

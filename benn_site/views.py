@@ -35,6 +35,7 @@ class Listings:
     upcoming: list[Occurrence]
     past: list[Occurrence]
     by_location: dict[str, list[Occurrence]] = field(default_factory=dict)
+    by_event: dict[str, list[Occurrence]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, site: Site) -> "Listings":
@@ -46,9 +47,11 @@ class Listings:
                 if o.end <= now]
         past.reverse()
         by_location: dict[str, list[Occurrence]] = {}
+        by_event: dict[str, list[Occurrence]] = {}
         for occ in upcoming:
             by_location.setdefault(occ.event.location, []).append(occ)
-        return cls(upcoming, past, by_location)
+            by_event.setdefault(occ.event.slug, []).append(occ)
+        return cls(upcoming, past, by_location, by_event)
 
 
 def by_day(occurrences: list[Occurrence], tz) -> list[tuple[dt.date, list[Occurrence]]]:
@@ -69,6 +72,9 @@ class Views:
         self.link_errors: list[tuple[str, str]] = []  # (source path, target)
         self.page_slugs = {p.slug for p in site.pages}
         self._holidays: dict[str, dict[dt.date, str]] = {}
+        self._footers: dict[str, list] = {}  # per language: the same on every page
+        self.filter_categories = sorted({o.event.category for o in self.listings.upcoming if o.event.category})
+        self.filter_locations = [loc for loc in site.locations if loc.slug in self.listings.by_location]
 
     def holidays(self, lang: str) -> dict[dt.date, str]:
         """Public holidays around the build date, named in `lang` where the holidays package can."""
@@ -117,9 +123,9 @@ class Views:
                 page = site.page(item)
                 nav.append((page_title(page), url("page", item),
                             route.kind == "page" and route.key == item))
-        footer = [(page_title(p), url("page", p.slug))
-                  for p in sorted(site.pages, key=lambda p: (p.order, p.slug))
-                  if p.slug != "index" and p.slug not in config.navigation]
+        footer = self._footers.get(lang)
+        if footer is None:
+            footer = self._footers[lang] = [(page_title(p), url("page", p.slug)) for p in self.footer_pages()]
         return {
             "lang": lang,
             "dir": self.directions.get(lang, "ltr"),
@@ -152,6 +158,13 @@ class Views:
             "by_day": lambda occs: by_day(occs, config.tz),
             "dir_of": lambda code: self.directions.get(code, "ltr"),
         }
+
+    def footer_pages(self):
+        """site.yaml's `footer` in its order, or else every page outside the menu, by order and slug."""
+        if self.config.footer is not None:
+            return [self.site.page(slug) for slug in self.config.footer if self.site.page(slug)]
+        return [p for p in sorted(self.site.pages, key=lambda p: (p.order, p.slug))
+                if p.slug != "index" and p.slug not in self.config.navigation]
 
     def body(self, versions, lang: str, source_lang_hint: str | None = None):
         """(HTML of the reader's version or the default-language fallback, language it is in)."""
@@ -274,10 +287,9 @@ class Views:
         elif route.kind == "events_category":
             occurrences = [o for o in occurrences if o.event.category == route.key]
             heading = self.config.category(route.key)(lang)
-        categories = sorted({o.event.category for o in self.listings.upcoming if o.event.category})
         calendar = self.feed_url("location_ics", lang, route.key) if route.kind == "events_location" else None
-        return {"title": heading, "occurrences": occurrences, "filter_categories": categories,
-                "filter_locations": [loc for loc in self.site.locations if loc.slug in self.listings.by_location],
+        return {"title": heading, "occurrences": occurrences, "filter_categories": self.filter_categories,
+                "filter_locations": self.filter_locations,
                 "calendar_url": calendar or self.feed_url("events_ics", lang), "atom_url": self.feed_url("events_atom", lang)}
 
     def feed_url(self, kind, lang, key=None) -> str | None:
@@ -293,9 +305,9 @@ class Views:
         return {"title": self.translator.gettext(lang, N_("Past events")), "occurrences": self.listings.past}
 
     def view_event(self, route, lang):
-        event = next(e for e in self.site.events if e.slug == route.key)
+        event = self.site.event(route.key)
         tz = self.config.tz
-        upcoming = [o for o in self.listings.upcoming if o.event.slug == event.slug]
+        upcoming = self.listings.by_event.get(event.slug, [])
         every = schedule.expand(event, tz, event.start, schedule.rule_end(event, tz))
         dated = next((o for o in every if o.end > self.site.now), every[-1] if every else None)
         jsonld = structured.event_data(self.site, self.routes, event, lang, dated) if dated else None

@@ -1,6 +1,18 @@
-"""Transactional output: everything is written into a staging folder next to the output folder,
-which replaces the old output only when the whole build has succeeded (as Lektor commits its
-artifacts with os.replace). A failed build leaves the previous output exactly as it was.
+"""Transactional output that rewrites only what changed.
+
+A build first stages: every file it produces is compared with the file already in the output
+folder, and only new or different bytes are written, into a staging folder next to it
+(`.output.staging/`). Nothing in the output folder is touched until the whole build has
+succeeded; a failed build removes the staging folder and leaves the output exactly as it was.
+`commit()` then moves each staged file into place with `os.replace` (atomic per file, as Lektor
+commits its artifacts) and deletes the files the build no longer produces. A step that needs the
+committed pages (the search index) uses `apply()`, then `rollback()` or `finish()`: until
+`finish()`, replaced and deleted files wait in a backup folder next to the output. Unchanged files keep
+their bytes, inode and mtime, so a rebuild after a one-line edit writes one page, not ten
+thousand, and a web server or rsync sees only real changes.
+
+When the output folder does not exist yet, the staging folder simply becomes it in one rename.
+`stage_file()` is a plain function so worker processes can stage their own pages.
 """
 
 from __future__ import annotations
@@ -13,57 +25,163 @@ from .errors import BuildFailed, ConfigError, RenderError
 from .messages import msg
 
 
+def check_name(name: str) -> tuple[str, ...]:
+    """The parts of a relative output name; RenderError for anything that could leave the folder."""
+    pure = PurePosixPath(name)
+    if pure.is_absolute() or ".." in pure.parts or not pure.parts or name != pure.as_posix():
+        raise RenderError(name, None, msg("refusing to write outside the output folder"),
+                          hint=msg("names must not start with / or contain .."))
+    return pure.parts
+
+
+def stage_file(target: Path, staging: Path, name: str, data: bytes, fresh: bool) -> bool:
+    """Write `data` under `staging` when it differs from `target/name`; True when staged."""
+    parts = check_name(name)
+    if not fresh:
+        try:
+            with open(target.joinpath(*parts), "rb") as handle:
+                if handle.read() == data:
+                    return False
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            pass
+    path = staging.joinpath(*parts)
+    try:
+        path.write_bytes(data)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return True
+
+
 class Output:
-    """Collects files under a staging folder; `commit()` swaps it in, `discard()` removes it."""
+    """The files of one build: `write()`/`copy_tree()` stage, `commit()` or `discard()` ends it."""
 
     def __init__(self, target: Path, protect: Path | None = None):
         self.target = target.resolve()
         if protect is not None and self.target in (protect.resolve(), *protect.resolve().parents):
-            # commit() replaces the target folder: it must never be the site itself.
+            # commit() deletes every file the build does not produce: never the site itself.
             raise BuildFailed([ConfigError(
                 "--out", None, msg("'{folder}' is the site folder or contains it; the build would replace it",
                                    folder=target),
                 hint=msg("choose a folder for the output only, e.g. output"))])
         self.staging = self.target.parent / f".{self.target.name}.staging"
         if self.staging.exists():
-            shutil.rmtree(self.staging)
+            shutil.rmtree(self.staging)  # left over from a build that was killed
         self.staging.mkdir(parents=True)
-        self.written: set[str] = set()
+        self.fresh = not self.target.exists()
+        self.written: set[str] = set()  # every file of the new output
+        self.changed: set[str] = set()  # the ones staged: new or different
+        self.removed: list[str] = []  # filled by commit(): files the build no longer produces
 
-    def _path(self, name: str) -> Path:
-        pure = PurePosixPath(name)
-        if pure.is_absolute() or ".." in pure.parts or not pure.parts:
-            raise RenderError(name, None, msg("refusing to write outside the output folder"),
-                              hint=msg("names must not start with / or contain .."))
+    def claim(self, name: str) -> None:
+        """Reserve a name; a second claim of the same file is an error, as two writers would race."""
+        check_name(name)
         if name in self.written:
             raise RenderError(name, None, msg("two items write the same output file"), hint=msg("rename one of them"))
         self.written.add(name)
-        path = self.staging.joinpath(*pure.parts)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return path
+
+    def record(self, name: str, changed: bool) -> None:
+        """Note a file staged elsewhere (by a worker process) with `stage_file()`."""
+        if changed:
+            self.changed.add(name)
 
     def write(self, name: str, data: str | bytes) -> None:
+        self.claim(name)
         if isinstance(data, str):
             data = data.encode("utf-8")
-        self._path(name).write_bytes(data)
+        self.record(name, stage_file(self.target, self.staging, name, data, self.fresh))
 
     def copy_tree(self, source: Path, prefix: str) -> None:
         if not source.is_dir():
             return
         for path in sorted(source.rglob("*")):
             if path.is_file() and not path.name.startswith("."):
-                name = f"{prefix}/{path.relative_to(source).as_posix()}"
-                shutil.copyfile(path, self._path(name))
+                self.write(f"{prefix}/{path.relative_to(source).as_posix()}", path.read_bytes())
 
     def commit(self) -> None:
-        old = self.target.parent / f".{self.target.name}.old"
-        if old.exists():
-            shutil.rmtree(old)
-        if self.target.exists():
-            os.replace(self.target, old)
-        os.replace(self.staging, self.target)
-        if old.exists():
-            shutil.rmtree(old)
+        self.apply()
+        self.finish()
+
+    def apply(self) -> None:
+        """Move the staged files into place. The files they replace and the stale ones wait in a
+        backup folder until `finish()`, so `rollback()` can still restore the previous output."""
+        self.backup = self.target.parent / f".{self.target.name}.previous"
+        shutil.rmtree(self.backup, ignore_errors=True)
+        self._moved: list[str] = []
+        self._created: list[Path] = []
+        self._swapped = self.fresh and not self.target.exists()
+        if self._swapped:
+            os.replace(self.staging, self.target)
+            return
+        self.target.mkdir(parents=True, exist_ok=True)
+        for name in self._stale():
+            self._keep(name)
+            self.removed.append(name)
+        for name in sorted(self.changed):
+            parts = PurePosixPath(name).parts
+            destination = self.target.joinpath(*parts)
+            if destination.exists() or destination.is_symlink():
+                self._keep(name)  # a file, or a folder of stale files where a file goes now
+            folder = destination.parent
+            missing = []
+            while not folder.exists():
+                missing.append(folder)
+                folder = folder.parent
+            for folder in reversed(missing):
+                folder.mkdir()
+                self._created.append(folder)
+            os.replace(self.staging.joinpath(*parts), destination)
+
+    def _keep(self, name: str) -> None:
+        parts = PurePosixPath(name).parts
+        kept = self.backup.joinpath(*parts)
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(self.target.joinpath(*parts), kept)
+        self._moved.append(name)
+
+    def rollback(self) -> None:
+        """Undo `apply()`: the output folder is again exactly what it was."""
+        if self._swapped:
+            os.replace(self.target, self.staging)
+        else:
+            for name in self.changed:
+                path = self.target.joinpath(*PurePosixPath(name).parts)
+                if path.is_file():
+                    path.unlink()
+            for folder in reversed(self._created):
+                if folder.is_dir() and not any(folder.iterdir()):
+                    folder.rmdir()
+            for name in reversed(self._moved):
+                parts = PurePosixPath(name).parts
+                self.target.joinpath(*parts).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(self.backup.joinpath(*parts), self.target.joinpath(*parts))
+        self.removed.clear()
+        self.discard()
+        shutil.rmtree(self.backup, ignore_errors=True)
+
+    def finish(self) -> None:
+        """Drop the backup, and the folders that the stale files leave empty."""
+        shutil.rmtree(self.staging, ignore_errors=True)
+        shutil.rmtree(self.backup, ignore_errors=True)
+        for name in self.removed:
+            folder = self.target.joinpath(*PurePosixPath(name).parts).parent
+            while folder != self.target and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+
+    def _stale(self) -> list[str]:
+        """What the previous build wrote and this one does not."""
+        stale, todo = [], [("", str(self.target))]
+        while todo:
+            prefix, folder = todo.pop()
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    name = prefix + entry.name
+                    if entry.is_dir(follow_symlinks=False):
+                        todo.append((name + "/", entry.path))
+                    elif name not in self.written:
+                        stale.append(name)
+        return sorted(stale)
 
     def discard(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)

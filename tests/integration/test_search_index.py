@@ -73,16 +73,19 @@ def test_a_failing_index_fails_the_build_and_keeps_the_previous_output(tmp_path,
     before = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
     assert "pagefind/pagefind-entry.json" in before
 
-    def broken(folder, base_path):
-        assert (folder / "de" / "locations" / "mitte" / "index.html").is_file()  # runs on the staged pages
+    def broken(folder, base_path, bundle=None):
+        assert "Neu." in (folder / "de" / "about" / "index.html").read_text(encoding="utf-8")  # the new pages
         raise RenderError("pagefind/", None, "Pagefind failed: Error: disk full", hint="free some space")
 
-    monkeypatch.setattr("benn_site.build.build_index", broken)
+    monkeypatch.setattr("benn_site.search_index.build_index", broken)
+    page = site / "content" / "pages" / "about.de.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nNeu.\n", encoding="utf-8")  # the index runs when HTML changes
     with pytest.raises(BuildFailed) as caught:
         build(site, out, NOW)
     assert [str(e) for e in caught.value.errors] == ["pagefind/: Pagefind failed: Error: disk full (free some space)"]
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before
-    assert not (tmp_path / ".out.staging").exists()
+    assert "Neu." not in (out / "de" / "about" / "index.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "site"]  # no staging or backup left
 
 
 def test_search_under_a_subpath_knows_where_it_lives(subpath_portal):

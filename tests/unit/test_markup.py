@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from benn_site.build import prepare, render_site
+from benn_site.build import build
 from benn_site.errors import BuildFailed
 from benn_site.markup import Markup, sanitize
 from tests.conftest import NOW, sample_files, write_site
@@ -84,9 +84,8 @@ def test_a_broken_link_in_a_page_fails_the_build_with_its_file(tmp_path):
     root = write_site(tmp_path / "site", sample_files({
         "content/pages/about.en.md": "---\ntitle: About us\n---\nSee the [imprint](imprint.en.md), "
                                      "[home](index.de.md) and [legal](legal.de.md).\n"}))
-    _, site = prepare(root, NOW)
     with pytest.raises(BuildFailed) as info:
-        render_site(site)
+        build(root, tmp_path / "out", NOW)
     # imprint.en.md resolves: every page is built in every language (with the fallback text).
     hint = "(link to a page's file, like about.de.md, or to an address of this site, like /de/locations/)"
     assert str(info.value) == f"content/pages/about.en.md:4: link: link to 'legal.de.md', which does not exist {hint}"

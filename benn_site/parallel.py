@@ -1,0 +1,106 @@
+"""Run one function over many items on all cores, sharing the parent's memory by forking.
+
+Pages are pure functions of the site model, so rendering them in parallel needs no coordination:
+the parent builds the model, the views and the compiled templates once, then forks worker
+processes that inherit all of it copy-on-write (nothing is pickled on the way in). Workers take
+chunks of item indexes from a queue and send back only what `work` returns for each item,
+which should be small (a file name and a flag, errors); the pages themselves are written by the
+workers. Small batches run in the calling process: forking costs more than a few pages.
+
+Where fork is not available (not Linux/macOS) everything runs in the calling process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue as queue_module
+import traceback
+from typing import Any, Callable, Sequence
+
+INLINE_BELOW = 48  # items; fewer run in the calling process
+CHUNK = 24  # items per message
+
+
+def default_jobs() -> int:
+    """The cores this process may use (the affinity mask, not the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def run(items: Sequence, work: Callable[[Any], Any], jobs: int | None = None,
+        progress: Callable[[int], None] | None = None) -> list:
+    """`[work(item) for item in items]`, in order, on up to `jobs` processes.
+
+    `work` must catch the errors it expects and return them as values; anything it raises
+    stops the run with a RuntimeError carrying the worker's traceback. `progress(n)` is called
+    in the calling process as items finish.
+    """
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    if jobs == 1 or len(items) < INLINE_BELOW or "fork" not in multiprocessing.get_all_start_methods():
+        results = []
+        for item in items:
+            results.append(work(item))
+            if progress:
+                progress(1)
+        return results
+    context = multiprocessing.get_context("fork")
+    tasks, answers = context.SimpleQueue(), context.Queue()
+    chunks = [(start, min(start + CHUNK, len(items))) for start in range(0, len(items), CHUNK)]
+    workers = [context.Process(target=_worker, args=(items, work, tasks, answers), daemon=True)
+               for _ in range(min(jobs, len(chunks)))]
+    for process in workers:
+        process.start()
+    for chunk in chunks:
+        tasks.put(chunk)
+    for process in workers:
+        tasks.put(None)
+    results: list = [None] * len(items)
+    finished = False
+    try:
+        for _ in chunks:
+            start, values = _next_answer(answers, workers)
+            results[start:start + len(values)] = values
+            if progress:
+                progress(len(values))
+        finished = True
+    finally:
+        for process in workers:
+            if not finished:
+                process.kill()
+            process.join(timeout=10)
+            if process.is_alive():
+                process.kill()
+                process.join()
+    return results
+
+
+def _next_answer(answers, workers) -> tuple[int, list]:
+    while True:
+        try:
+            start, values, failure = answers.get(timeout=0.5)
+        except queue_module.Empty:
+            dead = [p for p in workers if p.exitcode not in (None, 0)]
+            if dead:
+                raise RuntimeError(f"a worker process died (exit code {dead[0].exitcode})") from None
+            continue
+        if failure:
+            raise RuntimeError("a worker process failed:\n" + failure)
+        return start, values
+
+
+def _worker(items, work, tasks, answers) -> None:
+    while True:
+        chunk = tasks.get()
+        if chunk is None:
+            break
+        start, end = chunk
+        try:
+            answers.put((start, [work(items[i]) for i in range(start, end)], None))
+        except BaseException:
+            answers.put((start, [], traceback.format_exc()))
+            break
+    answers.close()
+    answers.join_thread()

@@ -1,0 +1,212 @@
+"""Incremental builds: random edits, each followed by an incremental build that must be byte for
+byte the clean build of the same files, while rendering only part of the site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from benn_site.build import Builder, build
+from benn_site.errors import BuildFailed
+from tests.conftest import NOW, sample_files, write_site
+from tests.integration.test_build import digest
+
+SECOND_LOCATION = """\
+name: {de: Büro Nord, en: North office}
+district: Pankow
+address: {street: Nordweg 2, postcode: "13187"}
+coordinates: {lat: 52.57, lon: 13.41}
+office_hours:
+  tue: ["09:00-12:00"]
+closures:
+  - {from: 2026-12-01, until: 2026-12-02, reason: {de: Fortbildung, en: Training}}
+"""
+
+
+def event(title, start, location="mitte", category="cafe", extra=""):
+    return (f"---\ntitle: {title}\nstart: {start}\nlocation: {location}\ncategory: {category}\n{extra}---\n"
+            f"Beschreibung von {title}.\n")
+
+
+def richer_site(root):
+    files = sample_files({
+        "content/locations/nord.yaml": SECOND_LOCATION,
+        "content/locations/nord.de.md": "Das Büro im Norden.\n",
+        "content/events/2026-11-27-sprachcafe.md": event("Sprachcafé", "2026-11-27 10:00", "nord",
+                                                         extra="recurrence: {freq: weekly, until: 2027-01-29}\n"),
+        "content/events/2026-11-27-sprachcafe.en.md": "---\ntitle: Language café\n---\nPractise German.\n",
+        "content/events/2026-10-01-herbstfest.md": event("Herbstfest", "2026-10-01 15:00"),
+        "content/pages/privacy.de.md": "---\ntitle: Datenschutz\norder: 50\n---\nKeine Cookies. [Über uns](about.de.md)\n",
+        "content/pages/privacy.en.md": "---\ntitle: Privacy\norder: 50\n---\nNo cookies.\n",
+    })
+    return write_site(root, files)
+
+
+def append(path, text):
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def replace(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def set_line(path, start, line):
+    """Replace the first line that starts with `start` by `line`."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = next(i for i, text in enumerate(lines) if text.startswith(start))
+    lines[index] = line + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def edits(site):
+    """Named edits; each takes a random generator and changes the site's files."""
+    pages, events, locations = site / "content" / "pages", site / "content" / "events", site / "content" / "locations"
+    templates = site / "templates"
+
+    def page_body(rng):
+        append(pages / rng.choice(["about.de.md", "about.en.md", "privacy.de.md", "imprint.de.md"]),
+               f"\nAbsatz {rng.randint(0, 10**6)}.\n")
+
+    def page_title(rng):
+        replace(pages / "privacy.en.md", "title: ", f"title: {rng.randint(0, 99)} ")
+
+    def new_page(rng):
+        slug = f"extra{rng.randint(0, 3)}"
+        (pages / f"{slug}.de.md").write_text(f"---\ntitle: Extra {slug}\n---\nNeu.\n", encoding="utf-8")
+
+    def drop_page(rng):
+        for path in pages.glob("extra*.md"):
+            path.unlink()
+
+    def event_time(rng):
+        path = events / "2026-10-01-herbstfest.md"
+        day = rng.choice(["2026-10-01", "2026-11-30", "2026-12-08", "2027-03-01"])
+        set_line(path, "start:", f"start: {day} {rng.randint(9, 18)}:00")
+
+    def event_text(rng):
+        append(events / "2026-11-27-sprachcafe.en.md", f"\nBring a friend ({rng.randint(0, 99)}).\n")
+
+    def event_title(rng):
+        set_line(events / "2026-11-26-cafe.md", "title:", f"title: {{de: Café {rng.randint(0, 99)}, en: Café}}")
+
+    def event_moves(rng):
+        path = events / "2026-11-27-sprachcafe.md"
+        replace(path, "location: nord", "location: mitte") if "location: nord" in path.read_text(encoding="utf-8") \
+            else replace(path, "location: mitte", "location: nord")
+
+    def new_event(rng):
+        day = rng.choice(["2026-11-28", "2026-12-03", "2026-09-10"])
+        (events / f"{day}-neu.md").write_text(event("Neu", f"{day} 11:00", rng.choice(["mitte", "nord"])),
+                                              encoding="utf-8")
+
+    def drop_event(rng):
+        for path in events.glob("*-neu.md"):
+            path.unlink()
+
+    def cancel(rng):
+        path = events / "2026-11-26-cafe.md"
+        if "cancelled: true" in path.read_text(encoding="utf-8"):
+            replace(path, "cancelled: true\n", "")
+        else:
+            replace(path, "category: cafe\n", "category: cafe\ncancelled: true\n")
+
+    def location_hours(rng):
+        set_line(locations / "nord.yaml", "  tue:", f'  tue: ["0{rng.randint(7, 9)}:00-1{rng.randint(1, 6)}:00"]')
+
+    def location_name(rng):
+        set_line(locations / "mitte.yaml", "name:", f"name: Büro Mitte {rng.randint(0, 99)}")
+
+    def location_text(rng):
+        append(locations / "nord.de.md", f"\nMehr {rng.randint(0, 99)}.\n")
+
+    def template_page(rng):
+        replace(templates / "page.html", "{% block main %}", f"{{% block main %}}<!-- {rng.randint(0, 99)} -->")
+
+    def template_macros(rng):
+        replace(templates / "macros.html", "{% macro", f"{{# {rng.randint(0, 99)} #}}{{% macro")
+
+    def catalog(rng):
+        path = site / "content" / "ui" / "de.po"
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        index = lines.index('msgid "Events"\n') + 1
+        lines[index] = f'msgstr "Termine {rng.randint(0, 9)}"\n'
+        path.write_text("".join(lines), encoding="utf-8")
+
+    def site_title(rng):
+        set_line(site / "site.yaml", "title:", f"title: {{de: Nachbarschaft {rng.randint(0, 99)}, en: Test}}")
+
+    def nothing(rng):
+        append(pages / "about.de.md", "")
+
+    return [page_body, page_body, page_title, new_page, drop_page, event_time, event_text, event_title,
+            event_moves, new_event, drop_event, cancel, location_hours, location_name, location_text,
+            template_page, template_macros, catalog, site_title, nothing]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_random_edits_build_incrementally_to_the_bytes_of_a_clean_build(tmp_path, seed):
+    rng = random.Random(seed)
+    site = richer_site(tmp_path / "site")
+    out = tmp_path / "out"
+    builder = Builder(site, out)
+    first = builder.build(NOW)
+    total = first.rendered
+    partial = 0
+    available = edits(site)
+    for step in range(10):
+        done = [edit.__name__ for edit in rng.sample(available, rng.randint(1, 2))]
+        for edit in available:
+            if edit.__name__ in done:
+                edit(rng)
+        now = NOW + dt.timedelta(hours=rng.choice([0, 0, 0, 5, 30]))
+        if rng.random() < 0.25:
+            builder = Builder(site, out)  # a new process: fingerprints come from site/.cache
+        report = builder.build(now)
+        clean = tmp_path / f"clean{step}"
+        build(site, clean, now, cache=False)
+        assert digest(out) == digest(clean), (seed, step, done)
+        partial += report.rendered < total
+    assert partial >= 3, "the incremental builds rendered everything every time"
+
+
+def test_a_body_edit_renders_that_page_in_its_three_languages_and_writes_the_one_that_changed(tmp_path):
+    site = richer_site(tmp_path / "site")
+    builder = Builder(site, tmp_path / "out")
+    builder.build(NOW)
+    before = digest(tmp_path / "out")
+    append(site / "content" / "pages" / "privacy.en.md", "\nMore.\n")
+    report = builder.build(NOW)
+    after = digest(tmp_path / "out")
+    assert report.rendered == 3
+    assert {name for name in after if after[name] != before.get(name) and not name.startswith("pagefind/")} == \
+        {"en/privacy/index.html"}
+
+
+def test_an_edit_that_breaks_the_build_keeps_the_fingerprints_of_the_last_good_one(tmp_path):
+    site = richer_site(tmp_path / "site")
+    out = tmp_path / "out"
+    builder = Builder(site, out)
+    builder.build(NOW)
+    path = site / "content" / "events" / "2026-10-01-herbstfest.md"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("location: mitte", "location: nowhere"), encoding="utf-8")
+    with pytest.raises(BuildFailed):
+        builder.build(NOW)
+    path.write_text(good.replace("Herbstfest.", "Herbstfest!"), encoding="utf-8")
+    builder.build(NOW)
+    build(site, tmp_path / "clean", NOW, cache=False)
+    assert digest(out) == digest(tmp_path / "clean")
+
+
+def test_a_deleted_output_file_is_written_again(tmp_path):
+    site = richer_site(tmp_path / "site")
+    out = tmp_path / "out"
+    build(site, out, NOW)
+    (out / "en" / "privacy" / "index.html").unlink()
+    report = build(site, out, NOW)
+    assert report.rendered == 1
+    assert (out / "en" / "privacy" / "index.html").is_file()

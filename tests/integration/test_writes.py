@@ -1,0 +1,112 @@
+"""Output writes: only changed files are rewritten, stale ones go, a failed build changes nothing,
+and pages rendered on several cores are the same bytes as pages rendered on one."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from benn_site import parallel
+from benn_site.build import build
+from benn_site.errors import BuildFailed
+from tests.conftest import NOW, ROOT
+from tests.integration.test_build import digest
+
+PAGE = "content/pages/about.de.md"
+
+
+def stats(folder):
+    return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_rebuild_rewrites_only_the_files_that_changed(sample_site, tmp_path):
+    out = tmp_path / "out"
+    first = build(sample_site, out, NOW)
+    assert first.changed == first.files
+    before = stats(out)
+    again = build(sample_site, out, NOW)
+    assert (again.changed, again.removed) == (0, 0)
+    assert stats(out) == before
+
+    page = sample_site / PAGE
+    page.write_text(page.read_text(encoding="utf-8") + "\nNeuer Absatz.\n", encoding="utf-8")
+    edited = build(sample_site, out, NOW)
+    after = stats(out)
+    # The search index changes with the text (its files are named by their content); no other file does.
+    rewritten = {name for name in before if not name.startswith("pagefind/") and after[name] != before[name]}
+    assert rewritten == {"de/about/index.html", "ar/about/index.html"}  # ar falls back to the German text
+    assert edited.rendered == 3  # the page in de, en, ar
+    assert "Neuer Absatz." in (out / "de" / "about" / "index.html").read_text(encoding="utf-8")
+
+
+def test_files_the_build_no_longer_makes_are_removed_with_their_folders(sample_site, tmp_path):
+    out = tmp_path / "out"
+    build(sample_site, out, NOW)
+    assert (out / "en" / "imprint" / "index.html").is_file()
+    (sample_site / "content" / "pages" / "imprint.de.md").unlink()
+    (sample_site / PAGE).write_text("---\ntitle: Über uns\n---\nOhne Impressum.\n", encoding="utf-8")
+    report = build(sample_site, out, NOW)
+    assert report.removed >= 3
+    assert not (out / "en" / "imprint").exists()
+    assert digest(out) == digest(_clean_build(sample_site, tmp_path / "clean"))
+
+
+def test_a_template_error_leaves_the_output_and_no_staging_behind(sample_site, tmp_path):
+    out = tmp_path / "out"
+    build(sample_site, out, NOW)
+    before, inodes = digest(out), stats(out)
+    page = sample_site / PAGE
+    page.write_text(page.read_text(encoding="utf-8") + "\nGeändert.\n", encoding="utf-8")
+    template = sample_site / "templates" / "event.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("{% block main %}", "{% block main %}{{ no_such_value }}", 1),
+                        encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        build(sample_site, out, NOW)
+    assert "undefined template variable" in str(info.value)
+    assert digest(out) == before and stats(out) == inodes
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "site"]
+
+
+def test_pages_from_several_processes_equal_pages_from_one(portal, tmp_path):
+    one = tmp_path / "one"
+    build(ROOT, one, NOW, jobs=1)
+    assert digest(one) == digest(portal)
+
+
+def _clean_build(site, out):
+    build(site, out, NOW)
+    return out
+
+
+def _square(n):
+    return n * n
+
+
+def test_parallel_run_keeps_the_order_and_reports_progress():
+    seen = []
+    items = list(range(500))
+    assert parallel.run(items, _square, jobs=2, progress=seen.append) == [n * n for n in items]
+    assert sum(seen) == 500
+
+
+def _fail_on_7(n):
+    if n == 7:
+        raise ValueError("seven")
+    return n
+
+
+def test_an_unexpected_error_in_a_worker_stops_the_run_with_its_traceback():
+    with pytest.raises(RuntimeError, match="ValueError: seven"):
+        parallel.run(list(range(200)), _fail_on_7, jobs=2)
+
+
+def test_a_worker_that_dies_stops_the_run():
+    def die(n):
+        if n == 100:
+            os._exit(3)
+        return n
+
+    with pytest.raises(RuntimeError, match="died"):
+        parallel.run(list(range(200)), die, jobs=2)
