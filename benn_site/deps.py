@@ -181,6 +181,11 @@ class Fingerprints:
         return self._locations
 
     @property
+    def outlines(self) -> str:
+        """The district outlines the overview map draws."""
+        return self._hash(getattr(self.site, "outlines", None))
+
+    @property
     def upcoming(self) -> str:
         """The listing of upcoming events, hashed once: hundreds of pages show it."""
         if self._upcoming is None:
@@ -229,9 +234,10 @@ READS = {
     "notfound": lambda f, r: (),
     "page": lambda f, r: (f.site.page(r.key),),
     "search": lambda f, r: (),
-    "home": lambda f, r: (f.site.page("index"), f.listings.upcoming[:8], f.locations),
-    "locations": lambda f, r: (f.locations,),
+    "home": lambda f, r: (f.site.page("index"), f.listings.upcoming[:8], f.locations, f.outlines),
+    "locations": lambda f, r: (f.locations, f.outlines),
     "location": lambda f, r: (f.site.location(r.key), f.listings.by_location.get(r.key, []), f.site.today),
+    "notice": lambda f, r: (f.site.location(r.key), f.listings.by_location.get(r.key, []), f.site.today),
     "events": lambda f, r: (f.upcoming, f.locations),
     "events_location": lambda f, r: (f.upcoming, f.locations),
     "events_category": lambda f, r: (f.upcoming, f.locations),
