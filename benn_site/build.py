@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import deps, diagnostics, feeds, parallel, search_index, sitemap
+from . import deps, diagnostics, feeds, parallel, search_index, sitemap, translations
 from .cache import MarkdownCache, text_key
 from .config import Config, load_config
 from .errors import BuildFailed, ContentError, RenderError, SiteError
@@ -180,6 +180,8 @@ class MachineFiles:
             return sitemap.sitemap(self.site, self.routes)
         if route.kind == "robots":
             return sitemap.robots(self.routes)
+        if route.kind == "editors_translations":
+            return translations.page(self.site)
         raise KeyError(f"no writer for {route.kind}")
 
 

@@ -156,3 +156,47 @@ def serve(site_dir: Path, host: str, port: int, now: str | None):
         click.echo(catalog.translate(msg("Is a preview running already? Stop it, or choose another port: "
                                          "--port {other}", other=port + 1)), err=True)
         raise SystemExit(1)
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["event", "location", "page"]))
+@click.argument("name")
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
+              help="The site directory (with site.yaml).")
+@click.option("--lang", default=None,
+              help="Language of the new file (default: the site's default language); another language "
+                   "makes a translation of an existing file.")
+def new(kind: str, name: str, site_dir: Path, lang: str | None):
+    """Write a ready file to fill in (it starts as a draft) and print its path."""
+    from .scaffold import new_file
+
+    catalog = editor_catalog()
+    try:
+        path = new_file(site_dir, kind, name, lang, notes=catalog.lang)
+    except BuildFailed as exc:
+        for error in exc.errors:
+            click.echo(error.text(catalog), err=True)
+        raise SystemExit(1)
+    click.echo(path.as_posix())
+    click.echo(catalog.translate(msg("Open it in your editor, fill it in, and delete 'draft: true' to publish it.")),
+               err=True)
+
+
+@main.command()
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
+              help="The site directory (with site.yaml).")
+@click.option("--lang", default=None, help="Only this language.")
+def translations(site_dir: Path, lang: str | None):
+    """What is not translated yet, or older than its source, per language."""
+    from .build import prepare
+    from .translations import report, table
+
+    catalog = editor_catalog()
+    try:
+        _, site = prepare(site_dir, _moment(None), drafts=True)
+    except BuildFailed as exc:
+        _report_failure(exc, "plain", site_dir)
+    if lang is not None and lang not in site.config.codes:
+        raise click.BadParameter(f"'{lang}' is not one of {', '.join(site.config.codes)}", param_hint="--lang")
+    names = {language.code: language.name for language in site.config.languages}
+    click.echo(table(report(site), catalog, names, lang if lang != site.config.default_language else None))

@@ -98,3 +98,65 @@ def error_page(errors: list[SiteError], root: Path, catalog: Catalog) -> str:
         todo_label=msg("What to do"), excerpt_label=msg("The lines around it"),
         footer=msg("The editors' guide (docs/editors-guide.en.md) explains every kind of message."))
 
+
+
+TRANSLATIONS_PAGE = """<!doctype html>
+<html lang="{{ lang }}" dir="ltr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<title>{{ t(title) }} – {{ site_title }}</title>
+<style>{{ style }}</style>
+</head>
+<body data-pagefind-ignore="all">
+<main>
+<h1>{{ t(title) }}</h1>
+<p class="lead">{{ t(lead) }}</p>
+<table>
+<caption>{{ t(summary) }}</caption>
+<thead><tr><th scope="col">{{ t(language_label) }}</th>{% for status in statuses %}<th scope="col">{{ t(labels[status]) }}</th>{% endfor %}<th scope="col">{{ t(current_label) }}</th></tr></thead>
+<tbody>
+{% for lang in report.languages %}
+<tr><th scope="row"><a href="#{{ lang }}">{{ lang }}</a> <span lang="{{ lang }}">{{ names.get(lang, "") }}</span></th>{% for status in statuses %}<td>{{ report.count(lang, status) }}</td>{% endfor %}<td>{{ report.complete.get(lang, 0) }}</td></tr>
+{% endfor %}
+</tbody>
+</table>
+{% for lang in report.languages %}
+<section aria-labelledby="{{ lang }}">
+<h2 id="{{ lang }}">{{ lang }} <span lang="{{ lang }}">{{ names.get(lang, "") }}</span></h2>
+{% set items = report.for_language(lang) %}
+{% if items %}
+<table>
+<thead><tr><th scope="col">{{ t(state_label) }}</th><th scope="col">{{ t(file_label) }}</th><th scope="col">{{ t(todo_label) }}</th></tr></thead>
+<tbody>
+{% for e in items %}
+<tr><td class="{{ e.status }}">{{ t(labels[e.status]) }}</td><td><code>{{ e.path }}</code></td><td>{{ t(e.what) }}</td></tr>
+{% endfor %}
+</tbody>
+</table>
+{% else %}
+<p class="ok">{{ t(done) }}</p>
+{% endif %}
+</section>
+{% endfor %}
+</main>
+</body>
+</html>
+"""
+
+
+def translations_page(result, catalog: Catalog, names: dict[str, str], site_title: str) -> str:
+    """The editors' page of `translations.report()`: not linked, not in the sitemap, not indexed."""
+    from .translations import STATUS_LABELS, STATUSES
+
+    return _environment().from_string(TRANSLATIONS_PAGE).render(
+        lang=catalog.lang, style=STYLE, t=catalog.translate, report=result, names=names, site_title=site_title,
+        statuses=STATUSES, labels=STATUS_LABELS,
+        title=msg("Translation status"),
+        lead=msg("For editors: what is not translated yet, or older than the default language's text. "
+                 "Readers meanwhile see the default language's text with a notice. "
+                 "'benn-site translations' prints the same list."),
+        summary=msg("Open translation work per language"), language_label=msg("Language"),
+        current_label=msg("up to date"), state_label=msg("State"), file_label=msg("File"),
+        todo_label=msg("What to do"), done=msg("Every translation is complete and up to date."))

@@ -8,7 +8,8 @@ from .config import Config
 from .errors import SiteError
 from .errors import did_you_mean
 from .fields import (
-    WHOLE_NUMBER, FieldChecker, bool_field, codes_field, date_field, line_of, parse_moment, show, text_field,
+    WHOLE_NUMBER, FieldChecker, bool_field, codes_field, date_field, line_of, parse_moment, publication, show,
+    text_field,
 )
 from . import schedule
 from .messages import msg
@@ -16,10 +17,10 @@ from .model import WEEKDAYS, Event, Recurrence, Source
 
 EVENT_FIELDS = {
     "title", "start", "end", "location", "venue", "category", "languages", "cost", "free",
-    "registration", "accessibility", "recurrence", "cancelled", "draft", "example",
+    "registration", "accessibility", "recurrence", "cancelled", "draft", "example", "publish_after",
 }
 TRANSLATION_FIELDS = {"title", "venue", "cost", "registration", "accessibility", "description",
-                      "translation_of"}
+                      "translation_of", "draft", "publish_after"}
 RECURRENCE_FIELDS = {"freq", "interval", "weekday", "nth", "until", "count", "except", "moved"}
 DEFAULT_DURATION = dt.timedelta(hours=2)
 
@@ -58,6 +59,7 @@ def build_event(slug: str, meta: dict, path: str, config: Config, errors: list[S
                     did_you_mean(category, known) or msg("the categories in site.yaml are: {keys}",
                                                          keys=", ".join(known) or "–"))
     recurrence = _recurrence(check, meta, tz, start_at)
+    draft, publish_after = publication(check, meta, tz)
     title = text_field(check, meta, "title", config)
     if len(errors) > before or title is None or start_at is None or location is None:
         return None
@@ -71,7 +73,7 @@ def build_event(slug: str, meta: dict, path: str, config: Config, errors: list[S
         registration=text_field(check, meta, "registration", config),
         accessibility=text_field(check, meta, "accessibility", config),
         recurrence=recurrence, cancelled=bool_field(check, meta, "cancelled"),
-        draft=bool_field(check, meta, "draft"), example=bool_field(check, meta, "example"),
+        draft=draft, publish_after=publish_after, example=bool_field(check, meta, "example"),
     )
 
 

@@ -249,3 +249,17 @@ def codes_field(check, mapping, key, prefix=""):
 def bool_field(check, mapping, key, default=False):
     value = check.typed(mapping, key, bool, TRUE_FALSE)
     return default if value is None else value
+
+
+def publication(check, mapping, tz, prefix="") -> tuple[bool, dt.datetime | None]:
+    """(draft, publish_after) of an item: `draft: true`, and `publish_after: 2026-12-01 [08:00]`
+    (a date means the start of that day in the site's time zone)."""
+    draft = bool_field(check, mapping, "draft")
+    value = mapping.get("publish_after")
+    moment = parse_moment(value, tz, check, mapping, "publish_after", prefix) if value not in (None, "") else None
+    return draft, moment[0] if moment else None
+
+
+def hidden(draft: bool, publish_after: dt.datetime | None, now: dt.datetime) -> bool:
+    """Whether a published build leaves the item out."""
+    return draft or (publish_after is not None and publish_after > now)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from .config import Config
 from .errors import BuildFailed, ContentError, SiteError, relpath
 from .event_records import TRANSLATION_FIELDS, build_event
-from .fields import TRUE_FALSE, WHOLE_NUMBER, FieldChecker
+from .fields import WHOLE_NUMBER, FieldChecker, hidden, publication
 from .location_records import build_location
 from .messages import msg
 from .model import Catalog, Event, Location, Outlines, Page, PageVersion, Site, Source
@@ -17,7 +18,7 @@ from .overview_map import parse_outlines
 from .sources import read_text, split_front_matter, split_name
 from .yamlsource import parse_yaml
 
-PAGE_FIELDS = {"title", "description", "order", "draft", "translation_of"}
+PAGE_FIELDS = {"title", "description", "order", "draft", "translation_of", "publish_after"}
 
 
 def load_site(config: Config, now: dt.datetime, drafts: bool = False) -> Site:
@@ -28,25 +29,26 @@ def load_site(config: Config, now: dt.datetime, drafts: bool = False) -> Site:
     return site
 
 
-def load_partial(config: Config, now: dt.datetime, drafts: bool = False) -> tuple[Site, list[SiteError], frozenset]:
-    """(the items that loaded, every problem, slugs of locations whose file has problems).
+def load_partial(config: Config, now: dt.datetime, drafts: bool = False) -> tuple[Site, list[SiteError], dict]:
+    """(the items that loaded, every problem, {slug: "failed" or "draft"} of locations that did not).
 
     A build goes on to cross-check what did load, so an editor sees all problems in one run; the
-    slugs of broken location files keep events there from being reported as 'unknown location'.
+    slugs of broken location files keep events there from being reported as 'unknown location',
+    and an event at a draft location is told so.
     """
     errors: list[SiteError] = []
     content = config.content_dir
     if not content.is_dir():
         raise BuildFailed([ContentError("content", None, msg("folder not found"),
                                         hint=msg("a site needs content/pages, content/locations, content/events"))])
-    pages = _load_pages(config, errors, drafts)
-    failed: set[str] = set()
-    locations = _load_locations(config, errors, failed)
-    events = _load_events(config, errors, drafts)
+    pages = _load_pages(config, errors, drafts, now)
+    failed: dict[str, str] = {}
+    locations = _load_locations(config, errors, failed, drafts, now)
+    events = _load_events(config, errors, drafts, now)
     catalogs = _load_catalogs(config, errors)
     outlines = _load_outlines(config, errors)
     site = Site(config, now, tuple(pages), tuple(locations), tuple(events), tuple(catalogs), outlines)
-    return site, errors, frozenset(failed)
+    return site, errors, failed
 
 
 def _files(folder: Path, *suffixes: str) -> list[Path]:
@@ -83,7 +85,7 @@ def _version(config, path, lang, errors, required_title) -> tuple[PageVersion | 
     return version, meta
 
 
-def _load_pages(config: Config, errors, drafts) -> list[Page]:
+def _load_pages(config: Config, errors, drafts, now=None) -> list[Page]:
     groups: dict[str, dict] = {}
     for path in _files(config.content_dir / "pages", ".md"):
         slug, lang, problem = split_name(path, config.codes, config.root)
@@ -99,15 +101,23 @@ def _load_pages(config: Config, errors, drafts) -> list[Page]:
         check = FieldChecker(version.source.path, errors)
         check.known(meta, PAGE_FIELDS)
         order = check.typed(meta, "order", int, WHOLE_NUMBER)
-        draft = check.typed(meta, "draft", bool, TRUE_FALSE)
-        group = groups.setdefault(slug, {"versions": [], "order": None, "draft": False})
+        draft, publish_after = publication(check, meta, config.tz)
+        version = replace(version, draft=draft, publish_after=publish_after)
+        group = groups.setdefault(slug, {"versions": [], "order": None})
         group["versions"].append(version)
         if order is not None and (group["order"] is None or lang == config.default_language):
             group["order"] = order
-        group["draft"] = group["draft"] or bool(draft)
-    return [Page(slug, g["order"] if g["order"] is not None else 100,
-                 tuple(sorted(g["versions"], key=lambda v: config.codes.index(v.lang))), g["draft"])
-            for slug, g in sorted(groups.items()) if drafts or not g["draft"]]
+    pages = []
+    for slug, group in sorted(groups.items()):
+        # A page is left out when its default-language file is; a translation on its own.
+        versions = sorted(group["versions"], key=lambda v: config.codes.index(v.lang))
+        main = next((v for v in versions if v.lang == config.default_language), versions[0])
+        shown = [v for v in versions if drafts or not _hidden(v, now)]
+        if main not in shown or not shown:
+            continue
+        pages.append(Page(slug, group["order"] if group["order"] is not None else 100, tuple(shown),
+                          main.draft))
+    return pages
 
 
 def _text_files(folder: Path) -> dict[str, list[Path]]:
@@ -119,8 +129,12 @@ def _text_files(folder: Path) -> dict[str, list[Path]]:
     return found
 
 
-def _texts(config, paths: list[Path], errors, allowed) -> tuple[tuple[PageVersion, dict], ...]:
-    """The `<slug>.<lang>.md` files next to a location or event."""
+def _hidden(item, now) -> bool:
+    return hidden(item.draft, item.publish_after, now) if now is not None else item.draft
+
+
+def _texts(config, paths: list[Path], errors, allowed, drafts=True, now=None) -> tuple[tuple[PageVersion, dict], ...]:
+    """The `<slug>.<lang>.md` files next to a location or event (drafts only with `drafts`)."""
     found = []
     for path in paths:
         _, lang, problem = split_name(path, config.codes, config.root)
@@ -129,12 +143,16 @@ def _texts(config, paths: list[Path], errors, allowed) -> tuple[tuple[PageVersio
             continue
         version, meta = _version(config, path, lang, errors, required_title=False)
         if version is not None:
-            FieldChecker(version.source.path, errors).known(meta, allowed)
-            found.append((version, meta))
+            check = FieldChecker(version.source.path, errors)
+            check.known(meta, allowed)
+            draft, publish_after = publication(check, meta, config.tz)
+            version = replace(version, draft=draft, publish_after=publish_after)
+            if drafts or not _hidden(version, now):
+                found.append((version, meta))
     return tuple(sorted(found, key=lambda pair: config.codes.index(pair[0].lang)))
 
 
-def _load_locations(config: Config, errors, failed: set | None = None) -> list[Location]:
+def _load_locations(config: Config, errors, failed: dict | None = None, drafts=True, now=None) -> list[Location]:
     folder = config.content_dir / "locations"
     result = []
     known_md = set()
@@ -144,7 +162,7 @@ def _load_locations(config: Config, errors, failed: set | None = None) -> list[L
         name = relpath(path, config.root)
         before = len(errors)
         if failed is not None:
-            failed.add(slug)  # until it has loaded
+            failed[slug] = "failed"  # until it has loaded
         if problem or lang is not None:
             errors.append(problem or ContentError(name, None, msg("a location's .yaml file has no language in its name"),
                                                   hint=msg("name it {name}", name=f"{slug}.yaml")))
@@ -162,17 +180,22 @@ def _load_locations(config: Config, errors, failed: set | None = None) -> list[L
                                        hint=msg("see the editors' guide, 'Locations'")))
             continue
         location = build_location(slug, meta, name, config, errors)
-        texts = _texts(config, text_files.get(slug, []), errors, {"title", "translation_of"})
-        known_md.update(v.source.path for v, _ in texts)
+        texts = _texts(config, text_files.get(slug, []), errors,
+                       {"title", "translation_of", "draft", "publish_after"}, drafts, now)
+        known_md.update(relpath(p, config.root) for p in text_files.get(slug, []))  # drafts are no orphans
+        if location is not None and failed is not None and len(errors) == before:
+            del failed[slug]
+        if location is not None and location.draft and not drafts:
+            if failed is not None:
+                failed[slug] = "draft"
+            continue
         if location is not None:
             result.append(_with_texts(location, texts))
-            if failed is not None and len(errors) == before:
-                failed.discard(slug)
     _orphans(config, folder, known_md, errors, "location", ".yaml")
     return result
 
 
-def _load_events(config: Config, errors, drafts) -> list[Event]:
+def _load_events(config: Config, errors, drafts, now=None) -> list[Event]:
     folder = config.content_dir / "events"
     result = []
     known_md = set()
@@ -193,9 +216,9 @@ def _load_events(config: Config, errors, drafts) -> list[Event]:
             errors.extend(problems)
             continue
         event = build_event(slug, source.meta, source.path, config, errors)
-        texts = _texts(config, text_files.get(slug, []), errors, TRANSLATION_FIELDS)
-        known_md.update(v.source.path for v, _ in texts)
-        if event is None or (event.draft and not drafts):
+        texts = _texts(config, text_files.get(slug, []), errors, TRANSLATION_FIELDS, drafts, now)
+        known_md.update(relpath(p, config.root) for p in text_files.get(slug, []))  # drafts are no orphans
+        if event is None or (not drafts and _hidden(event, now)):
             continue
         main = PageVersion(config.default_language, None, None, source.body, Source(source.path, source.body_line))
         result.append(_event_with_texts(event, main, texts, config))

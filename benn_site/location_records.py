@@ -17,7 +17,7 @@ from .model import (
 LOCATION_FIELDS = {
     "name", "district", "area", "operator", "phase", "status", "ended", "address", "coordinates",
     "phone", "email", "website", "languages", "accessibility", "office_hours", "seasonal_hours",
-    "closures", "closed_on_holidays", "example", "sources",
+    "closures", "closed_on_holidays", "example", "sources", "draft",
 }
 
 
@@ -169,5 +169,5 @@ def build_location(slug: str, meta: dict, path: str, config: Config, errors: lis
         office_hours=_hours(check, meta, "office_hours"), seasonal_hours=tuple(seasonal),
         closures=tuple(sorted(closures, key=lambda c: c.start)),
         closed_on_holidays=bool_field(check, meta, "closed_on_holidays", True),
-        example=frozenset(str(e) for e in example),
+        example=frozenset(str(e) for e in example), draft=bool_field(check, meta, "draft"),
     )

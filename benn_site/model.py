@@ -38,6 +38,8 @@ class PageVersion:
     body: str  # Markdown
     source: Source
     translation_of: str | None = None
+    draft: bool = False  # only previews (--drafts) show it, marked
+    publish_after: dt.datetime | None = None  # hidden until the build instant passes it
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,7 @@ class Location:
     closed_on_holidays: bool = True
     example: frozenset[str] = frozenset()
     texts: tuple[PageVersion, ...] = ()
+    draft: bool = False
 
     @property
     def active(self) -> bool:
@@ -158,6 +161,7 @@ class Event:
     draft: bool = False
     example: bool = False
     texts: tuple[PageVersion, ...] = ()
+    publish_after: dt.datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ FEED_PATTERNS = {
     "event_ics": "{lang}/events/{key}/event.ics",
     "sitemap": "sitemap.xml",
     "robots": "robots.txt",
+    "editors_translations": "editors/translations/",  # for editors: unlisted, not in the sitemap
 }
 
 
@@ -120,6 +121,7 @@ class Routes:
                 self._add_feed("event_ics", lang, event.slug, event.source.path)
         self._add_feed("sitemap")
         self._add_feed("robots")
+        self._add_feed("editors_translations")
 
     def _collisions(self):
         """One message per pair of claimants (not one per language), naming both."""

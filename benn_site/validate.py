@@ -10,19 +10,27 @@ from .messages import msg
 from .model import Site
 
 
-def validate_site(site: Site, unloaded_locations=frozenset()) -> list[SiteError]:
-    """Problems across files; events at `unloaded_locations` (files with their own problems) pass."""
+def validate_site(site: Site, unloaded_locations=None) -> list[SiteError]:
+    """Problems across files. `unloaded_locations` maps the slugs of locations that did not load to
+    why: "failed" (their own problems are reported; events there pass) or "draft"."""
     errors: list[SiteError] = []
+    unloaded = dict(unloaded_locations or {})
     slugs = [loc.slug for loc in site.locations]
-    known = set(slugs) | set(unloaded_locations)
+    known = set(slugs)
     tz = site.config.tz
     for event in site.events:
-        if event.location not in known:
+        reason = unloaded.get(event.location)
+        if reason == "draft":
+            errors.append(ContentError(
+                event.source.path, _line(event, "location"),
+                msg("the location '{location}' is still a draft", location=event.location), "location",
+                msg("publish the location first (delete 'draft: true' in its file), or make this event a draft too")))
+        elif event.location not in known and reason is None:
             errors.append(ContentError(
                 event.source.path, _line(event, "location"),
                 msg("unknown location '{location}'", location=event.location), "location",
-                did_you_mean(event.location, sorted(known)) or msg("use the file name of a location in content/locations/, "
-                                                           "without .yaml")))
+                did_you_mean(event.location, sorted(known | set(unloaded))) or msg(
+                    "use the file name of a location in content/locations/, without .yaml")))
         if event.recurrence is not None:
             rec = event.recurrence
             last = dt.datetime.combine(rec.until, dt.time.max, tz) if rec.until else event.start + dt.timedelta(days=3660)

@@ -13,6 +13,8 @@ FOOTER = re.compile(r'<footer class="site-footer">(.*?)</footer>', re.S)
 
 def pages(portal):
     for path in sorted(portal.rglob("*.html")):
+        if path.relative_to(portal).parts[0] == "editors":
+            continue  # the unlisted page for editors (translation status) is not a reader's page
         html = path.read_text(encoding="utf-8")
         yield path.relative_to(portal).as_posix(), HTML_LANG.search(html).group(1), html
 

@@ -65,7 +65,7 @@ def test_a_translation_may_only_hold_text_fields(tmp_path):
     text = "---\ntitle: Café\nstart: 2026-11-27 14:00\n---\n"
     assert problems(tmp_path, {"content/events/2026-11-26-cafe.en.md": text}) == [
         "content/events/2026-11-26-cafe.en.md:3: start: unknown field "
-        "(allowed fields: accessibility, cost, description, registration, title, translation_of, venue)"]
+        "(allowed fields: accessibility, cost, description, draft, publish_after, registration, title, translation_of, venue)"]
 
 
 def test_orphan_translation_is_reported(tmp_path):
