@@ -34,7 +34,8 @@ def check_site(root: Path, now: dt.datetime, base_url: str | None = None, drafts
     owners = {route.output: ("" if route.source == BUILT_IN else route.source, route.template)
               for route in routes.routes}
     with tempfile.TemporaryDirectory(prefix="benn-site-check-") as tmp:
-        report = build(root, Path(tmp) / "site", now, base_url, drafts, strict)
+        # cache=False: a throwaway folder must leave no fingerprints behind in root/.cache
+        report = build(root, Path(tmp) / "site", now, base_url, drafts, strict, cache=False)
         links = SiteLinks(report.output, config.base_url, owners, root)
         errors = links.check()
         count = links.checked

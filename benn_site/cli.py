@@ -143,13 +143,15 @@ def check(site_dir: Path, now: str | None, base_url: str | None, drafts: bool, f
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
               help="Port to listen on; 0 picks a free one.")
 @click.option("--now", default=None, help="Build instant, ISO 8601 with offset (default: the clock, at each rebuild).")
-def serve(site_dir: Path, host: str, port: int, now: str | None):
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Build the preview into this folder and keep it (default: a temporary folder).")
+def serve(site_dir: Path, host: str, port: int, now: str | None, out: Path | None):
     """Preview the site with drafts: rebuild on every save and reload the browser."""
     from .serve import serve as run_serve
 
     catalog = editor_catalog()
     try:
-        run_serve(site_dir, host, port, _moment(now) if now else None, catalog)
+        run_serve(site_dir, host, port, _moment(now) if now else None, catalog, out)
     except OSError as exc:
         click.echo(catalog.translate(msg("cannot listen on {host}:{port}: {reason}", host=host, port=port,
                                          reason=exc.strerror or exc)), err=True)

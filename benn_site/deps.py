@@ -28,7 +28,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta
 
-from . import feeds
+from . import feeds, translations
 from .model import Site
 from .routes import Route, Routes
 from .views import Listings
@@ -249,4 +249,5 @@ READS = {
     "events_atom": lambda f, r: (f.upcoming, f.locations, f.site.now),
     "sitemap": lambda f, r: (),
     "robots": lambda f, r: (),
+    "editors_translations": lambda f, r: (translations.report(f.site),),  # the page shows the report only
 }

@@ -173,8 +173,8 @@ def echo(text: str, err: bool = False) -> None:
 
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, now: dt.datetime | None = None,
-          catalog: Catalog | None = None) -> None:
-    """Build, serve and watch until interrupted (Ctrl+C)."""
+          catalog: Catalog | None = None, out: Path | None = None) -> None:
+    """Build, serve and watch until interrupted (Ctrl+C); into `out` if given, else a temporary folder."""
     import tornado.httpserver
     import tornado.netutil
     import tornado.web
@@ -185,10 +185,11 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, now: dt.datetim
     catalog = catalog or ENGLISH
     root = root.resolve()
     folder = Path(tempfile.mkdtemp(prefix="benn-site-preview-"))
+    target = out.resolve() if out is not None else folder / "site"
     sockets = tornado.netutil.bind_sockets(port, host)
     actual_port = sockets[0].getsockname()[1]
     address = f"http://{'127.0.0.1' if host in ('', '0.0.0.0') else host}:{actual_port}/"
-    preview = Preview(root, folder / "site", now, address, catalog, echo)
+    preview = Preview(root, target, now, address, catalog, echo)
 
     class Page(tornado.web.RequestHandler):
         def get(self, path):
@@ -214,7 +215,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, now: dt.datetim
         loop = asyncio.get_running_loop()
         executor = ThreadPoolExecutor(max_workers=1)
         debouncer = Debouncer()
-        ignore = (root / "output", folder)
+        ignore = (root / "output", folder, target)
         seen = snapshot(root, ignore)
         await loop.run_in_executor(executor, preview.rebuild)
         echo(catalog.translate(msg("Preview of {site} at {address} (drafts included). Press Ctrl+C to stop.",
@@ -241,3 +242,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, now: dt.datetim
         echo(catalog.translate(msg("Preview stopped.")))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+        if out is None:  # the fingerprints the build kept for the temporary folder are of no use now
+            from .build import Builder
+
+            Builder(root, target).state_file.unlink(missing_ok=True)

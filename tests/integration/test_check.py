@@ -29,7 +29,7 @@ def test_a_good_site_passes_and_nothing_is_written(tmp_path):
         "content/pages/imprint.de.md": "---\ntitle: Impressum\n---\n## Anschrift\n\nTeststraße 1\n"}))
     report = check_site(site, NOW)
     assert report.pages > 10 and report.links > 100
-    assert not (site / "output").exists()
+    assert not (site / "output").exists() and not (site / ".cache").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
