@@ -63,11 +63,23 @@ class _Links(Treeprocessor):
 
 
 EXTENSIONS = ["tables", "sane_lists", "attr_list", "toc"]
-# The page title is the only h1: an editor's "# Heading" becomes an h2.
-EXTENSION_CONFIGS = {"toc": {"permalink": False, "baselevel": 2}}
+EXTENSION_CONFIGS = {"toc": {"permalink": False}}
 # Everything the HTML of a text depends on besides the text: a cache key includes it.
-CONFIGURATION = repr((2, markdown.__version__, getattr(nh3, "__version__", ""), EXTENSIONS, EXTENSION_CONFIGS,
+CONFIGURATION = repr((3, markdown.__version__, getattr(nh3, "__version__", ""), EXTENSIONS, EXTENSION_CONFIGS,
                       sorted(TAGS), sorted((k, sorted(v)) for k, v in ATTRIBUTES.items()), sorted(URL_SCHEMES)))
+
+
+class _Headings(Treeprocessor):
+    """The page title is the only h1: the text's highest heading becomes an h2 and the others follow,
+    so both "# Part" and "## Part" give an h2 and no level is skipped below the title."""
+
+    def run(self, root):
+        headings = [e for e in root.iter() if e.tag in ("h1", "h2", "h3", "h4", "h5", "h6")]
+        if not headings:
+            return
+        shift = 2 - min(int(e.tag[1]) for e in headings)
+        for element in headings:
+            element.tag = f"h{min(6, int(element.tag[1]) + shift)}"
 
 
 class Markup:
@@ -84,6 +96,7 @@ class Markup:
         self.cache = cache
         self.md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS, output_format="html")
         self.md.treeprocessors.register(_Links(self.md, self), "benn_links", 1)
+        self.md.treeprocessors.register(_Headings(self.md), "benn_headings", 2)
 
     def convert(self, text: str, resolver: Resolver | None = None) -> tuple[str, list[str]]:
         """(safe HTML, links that could not be resolved)."""

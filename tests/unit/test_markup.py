@@ -94,3 +94,8 @@ def test_a_broken_link_in_a_page_fails_the_build_with_its_file(tmp_path):
 def test_an_editors_top_heading_becomes_h2_below_the_page_title(markup):
     html, _ = markup.convert("# Oben\n\n## Darunter\n")
     assert html == '<h2 id="oben">Oben</h2>\n<h3 id="darunter">Darunter</h3>'
+
+
+def test_a_text_that_starts_at_h2_keeps_h2_and_no_level_is_skipped(markup):
+    html, _ = markup.convert("## Stand\n\n### Einzelnes\n\n## Feedback\n")
+    assert html == '<h2 id="stand">Stand</h2>\n<h3 id="einzelnes">Einzelnes</h3>\n<h2 id="feedback">Feedback</h2>'
