@@ -148,6 +148,11 @@ def build_location(slug: str, meta: dict, path: str, config: Config, errors: lis
         if meta.get(key) is not None and not isinstance(meta[key], str):
             check.error(meta, key, msg("must be text in quotes"),
                         msg('e.g. phone: "+49 30 1234567"') if key == "phone" else msg('e.g. {key}: "…"', key=key))
+    website = meta.get("website")
+    if isinstance(website, str) and not website.lower().startswith(("https://", "http://")):
+        # The address becomes a link: a javascript: or data: URL would run in the reader's browser.
+        check.error(meta, "website", msg("must be a web address starting with https:// or http://"),
+                    msg('e.g. website: "https://www.example.org/"'))
     phase = meta.get("phase") or []
     if isinstance(phase, int) and not isinstance(phase, bool):
         phase = [phase]
