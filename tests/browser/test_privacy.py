@@ -59,7 +59,7 @@ def test_no_request_leaves_the_origin_no_cookies_no_csp_violation(reader, portal
             violations[path] = csp
         if reader.problems:
             problems[path] = list(reader.problems)
-        assert reader.requests[0] == portal_server + path  # the recorder did see this page
+        assert portal_server + path in reader.requests  # the recorder did see this page
     assert foreign == {}
     assert violations == {}
     assert problems == {}
