@@ -55,46 +55,56 @@ def q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+ITEMS = len(PAYLOADS) // 2
+
+
+def pair(i: int) -> str:
+    """Two payloads per field, so ITEMS locations, events and pages put every payload in every field."""
+    return PAYLOADS[i] + " " + PAYLOADS[i + ITEMS]
+
+
 def corpus_files() -> dict[str, str]:
     files = {"site.yaml": SAMPLE_SITE_YAML.replace(
         "cafe: {de: Café, en: Café, ar: مقهى}",
         f"cafe: {{de: {q(PAYLOADS[0])}, en: {q(PAYLOADS[1])}, ar: {q(PAYLOADS[2])}}}")
         + f"tagline: {q(PAYLOADS[3])}\n"}
-    for i, payload in enumerate(PAYLOADS):
-        day = 26 + i % 5
+    for i in range(ITEMS):
+        text, day = pair(i), 26 + i % 5
         files[f"content/locations/xss-{i}.yaml"] = "\n".join([
-            f"name: {{de: {q(payload)}, ar: {q(payload)}}}",
-            f"district: {q(payload)}",
-            f"area: {q(payload)}",
-            f"operator: {q(payload)}",
-            f"address: {{street: {q(payload)}, postcode: {q(payload)}, city: {q(payload)}}}",
-            f"phone: {q(payload)}",
-            f"email: {q(payload)}",
+            f"name: {{de: {q(text)}, ar: {q(text)}}}",
+            f"district: {q(text)}",
+            f"area: {q(text)}",
+            f"operator: {q(text)}",
+            f"address: {{street: {q(text)}, postcode: {q(text)}, city: {q(text)}}}",
+            f"phone: {q(text)}",
+            f"email: {q(text)}",
             "coordinates: {lat: 52.5, lon: 13.4}",
-            f"accessibility: {{step_free: true, toilet: false, note: {q(payload)}}}",
+            f"accessibility: {{step_free: true, toilet: false, note: {q(text)}}}",
             "office_hours: {mon: [\"10:00-12:00\"], wed: [\"10:00-12:00\"], fri: [\"10:00-12:00\"]}",
-            f"closures: [{{from: 2026-11-{day}, reason: {q(payload)}}}]",
-            f"seasonal_hours: [{{from: 2026-12-20, until: 2027-01-05, label: {q(payload)}, hours: {{mon: [\"10:00-11:00\"]}}}}]",
+            f"closures: [{{from: 2026-11-{day}, reason: {q(text)}}}]",
+            f"seasonal_hours: [{{from: 2026-12-20, until: 2027-01-05, label: {q(text)}, hours: {{mon: [\"10:00-11:00\"]}}}}]",
             "",
         ])
-        files[f"content/locations/xss-{i}.de.md"] = payload + "\n\n" + payload + "\n"
+        files[f"content/locations/xss-{i}.de.md"] = PAYLOADS[i] + "\n\n" + PAYLOADS[i + ITEMS] + "\n"
         files[f"content/events/2026-11-{day}-xss-{i}.md"] = "\n".join([
             "---",
-            f"title: {{de: {q(payload)}, en: {q(payload)}}}",
+            f"title: {{de: {q(text)}, en: {q(text)}}}",
             f"start: 2026-11-{day} 1{i % 10}:00",
             f"location: xss-{i}",
-            f"venue: {q(payload)}",
+            f"venue: {q(text)}",
             "category: cafe",
-            f"cost: {q(payload)}",
-            f"registration: {q(payload)}",
-            f"accessibility: {q(payload)}",
+            f"cost: {q(text)}",
+            f"registration: {q(text)}",
+            f"accessibility: {q(text)}",
             "---",
-            payload,
+            PAYLOADS[i],
+            "",
+            PAYLOADS[i + ITEMS],
             "",
         ])
         files[f"content/pages/xss-{i}.de.md"] = "\n".join([
-            "---", f"title: {q(payload)}", f"description: {q(payload)}", "---", payload, "",
-            f"* {payload}", "", f"| a | b |\n|---|---|\n| {payload} | x |", "", f"> {payload}", ""])
+            "---", f"title: {q(text)}", f"description: {q(text)}", "---", PAYLOADS[i], "", PAYLOADS[i + ITEMS], "",
+            f"* {text}", "", f"| a | b |\n|---|---|\n| {text} | x |", "", f"> {text}", ""])
     return sample_files(files)
 
 
@@ -136,7 +146,8 @@ def corpus_site(tmp_path_factory):
 def test_the_corpus_is_big_enough():
     assert len(PAYLOADS) >= 20
     files = corpus_files()
-    assert sum(1 for name in files if name.startswith("content/events/")) >= 20
+    assert sum(1 for name in files if name.startswith("content/events/")) > ITEMS
+    assert len(PAYLOADS) % 2 == 0
 
 
 def test_no_payload_runs_on_any_page(browser, corpus_site):
