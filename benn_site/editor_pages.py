@@ -26,7 +26,9 @@ h1{font-size:1.6rem;margin:.5rem 0}
 .problem dd{margin:0}
 .todo{background:#e8f5e9;border-inline-start:4px solid #1b5e20;padding:.25rem .5rem}
 pre{background:#f4f4f4;padding:.5rem;overflow-x:auto;margin:.75rem 0 0;font-size:.95rem}
-pre .here{background:#ffe0e0;display:block;font-weight:700}
+pre span{display:block;white-space:pre}
+pre .here{background:#ffe0e0;font-weight:700}
+@media (max-width:40rem){.problem dl{grid-template-columns:1fr}.problem dd{margin-bottom:.5rem}}
 code{font-family:ui-monospace,monospace}
 table{border-collapse:collapse;width:100%;margin:1rem 0}
 th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:start;vertical-align:top}
@@ -52,11 +54,10 @@ ERROR_PAGE = """<!doctype html>
 <h2 id="problem-{{ loop.index }}"><code>{{ p.path }}</code>{% if p.line %}, {{ t(line_label) }} {{ p.line }}{% endif %}</h2>
 <dl>
 {% if p.field %}<dt>{{ t(field_label) }}</dt><dd><code>{{ p.field }}</code></dd>{% endif %}
-<dt>{{ t(wrong_label) }}</dt><dd>{{ t(p.message) }}</dd>
-{% if p.hint %}<dt>{{ t(todo_label) }}</dt><dd class="todo">{{ t(p.hint) }}</dd>{% endif %}
+<dt>{{ t(wrong_label) }}</dt><dd>{{ sentence(t(p.message)) }}</dd>
+{% if p.hint %}<dt>{{ t(todo_label) }}</dt><dd class="todo">{{ sentence(t(p.hint)) }}</dd>{% endif %}
 </dl>
-{% if p.excerpt %}<pre aria-label="{{ t(excerpt_label) }}"><code>{% for number, text in p.excerpt %}<span{% if number == p.line %} class="here"{% endif %}>{{ "%4d" % number }}  {{ text }}</span>
-{% endfor %}</code></pre>{% endif %}
+{% if p.excerpt %}<pre aria-label="{{ t(excerpt_label) }}"><code>{% for number, text in p.excerpt %}<span{% if number == p.line %} class="here"{% endif %}>{{ "%4d" % number }}  {{ text }}</span>{% endfor %}</code></pre>{% endif %}
 </section>
 {% endfor %}
 <p>{{ t(footer) }}</p>
@@ -83,6 +84,11 @@ def excerpt(root: Path, path: str, line: int | None, around: int = 2) -> list[tu
     return [(n, lines[n - 1]) for n in range(first, min(len(lines), line + around) + 1)]
 
 
+def _sentence(text: str) -> str:
+    """A message as a sentence of its own: 'check the day' → 'Check the day'."""
+    return text[:1].upper() + text[1:] if text else text
+
+
 def error_page(errors: list[SiteError], root: Path, catalog: Catalog) -> str:
     """The page every preview URL shows while the site has problems."""
     problems = [{"path": e.path, "line": e.line, "field": e.field, "message": e.message, "hint": e.hint,
@@ -91,8 +97,8 @@ def error_page(errors: list[SiteError], root: Path, catalog: Catalog) -> str:
     title = (msg("The site has 1 problem") if count == 1 else
              msg("The site has {count} problems", count=count))
     return _environment().from_string(ERROR_PAGE).render(
-        lang=catalog.lang, style=STYLE, t=catalog.translate, problems=problems, title=title,
-        lead=msg("Fix it in the file named below and save: this page reloads by itself. "
+        lang=catalog.lang, style=STYLE, t=catalog.translate, sentence=_sentence, problems=problems, title=title,
+        lead=msg("Fix each problem in the file named and save it: this page reloads by itself. "
                  "Nothing has been published."),
         line_label=msg("line"), field_label=msg("Field"), wrong_label=msg("What is wrong"),
         todo_label=msg("What to do"), excerpt_label=msg("The lines around it"),

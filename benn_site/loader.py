@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import Config
 from .errors import BuildFailed, ContentError, SiteError, relpath
 from .event_records import TRANSLATION_FIELDS, build_event
-from .fields import WHOLE_NUMBER, FieldChecker, hidden, publication
+from .fields import WHOLE_NUMBER, FieldChecker, hidden, line_of, publication
 from .location_records import build_location
 from .messages import msg
 from .model import Catalog, Event, Location, Outlines, Page, PageVersion, Site, Source
@@ -29,26 +29,35 @@ def load_site(config: Config, now: dt.datetime, drafts: bool = False) -> Site:
     return site
 
 
-def load_partial(config: Config, now: dt.datetime, drafts: bool = False) -> tuple[Site, list[SiteError], dict]:
-    """(the items that loaded, every problem, {slug: "failed" or "draft"} of locations that did not).
+@dataclass
+class Unloaded:
+    """What did not load, for the cross-file checks that follow (validate.py).
 
-    A build goes on to cross-check what did load, so an editor sees all problems in one run; the
-    slugs of broken location files keep events there from being reported as 'unknown location',
-    and an event at a draft location is told so.
+    A build goes on to cross-check what did load, so an editor sees all problems in one run:
+    `locations` maps the slugs of location files that did not load to "failed" (their problems are
+    reported; events there are not 'unknown') or "draft"; `event_locations` holds (file, line,
+    slug) of events that did not load, whose location is still checked.
     """
+
+    locations: dict[str, str] = field(default_factory=dict)
+    event_locations: list[tuple[str, int, str]] = field(default_factory=list)
+
+
+def load_partial(config: Config, now: dt.datetime, drafts: bool = False) -> tuple[Site, list[SiteError], Unloaded]:
+    """(the items that loaded, every problem, what did not load)."""
     errors: list[SiteError] = []
     content = config.content_dir
     if not content.is_dir():
         raise BuildFailed([ContentError("content", None, msg("folder not found"),
                                         hint=msg("a site needs content/pages, content/locations, content/events"))])
     pages = _load_pages(config, errors, drafts, now)
-    failed: dict[str, str] = {}
-    locations = _load_locations(config, errors, failed, drafts, now)
-    events = _load_events(config, errors, drafts, now)
+    unloaded = Unloaded()
+    locations = _load_locations(config, errors, unloaded.locations, drafts, now)
+    events = _load_events(config, errors, drafts, now, unloaded.event_locations)
     catalogs = _load_catalogs(config, errors)
     outlines = _load_outlines(config, errors)
     site = Site(config, now, tuple(pages), tuple(locations), tuple(events), tuple(catalogs), outlines)
-    return site, errors, failed
+    return site, errors, unloaded
 
 
 def _files(folder: Path, *suffixes: str) -> list[Path]:
@@ -195,7 +204,7 @@ def _load_locations(config: Config, errors, failed: dict | None = None, drafts=T
     return result
 
 
-def _load_events(config: Config, errors, drafts, now=None) -> list[Event]:
+def _load_events(config: Config, errors, drafts, now=None, failed_refs: list | None = None) -> list[Event]:
     folder = config.content_dir / "events"
     result = []
     known_md = set()
@@ -218,6 +227,9 @@ def _load_events(config: Config, errors, drafts, now=None) -> list[Event]:
         event = build_event(slug, source.meta, source.path, config, errors)
         texts = _texts(config, text_files.get(slug, []), errors, TRANSLATION_FIELDS, drafts, now)
         known_md.update(relpath(p, config.root) for p in text_files.get(slug, []))  # drafts are no orphans
+        location = source.meta.get("location")
+        if event is None and failed_refs is not None and isinstance(location, str) and location:
+            failed_refs.append((source.path, line_of(source.meta, "location", 1), location))
         if event is None or (not drafts and _hidden(event, now)):
             continue
         main = PageVersion(config.default_language, None, None, source.body, Source(source.path, source.body_line))
@@ -227,14 +239,14 @@ def _load_events(config: Config, errors, drafts, now=None) -> list[Event]:
 
 
 def _with_texts(location: Location, texts) -> Location:
-    from dataclasses import replace
+    from dataclasses import dataclass, field, replace
 
     return replace(location, texts=tuple(v for v, _ in texts))
 
 
 def _event_with_texts(event: Event, main: PageVersion, texts, config: Config) -> Event:
     """Merge translation files into the event's text fields: a translation's field wins for its language."""
-    from dataclasses import replace
+    from dataclasses import dataclass, field, replace
 
     from .texts import Text
 

@@ -127,7 +127,8 @@ class Preview:
         from .editor_pages import error_page
 
         name = _file_for(self.out, url_path)
-        is_html = name is None or name.suffix == ".html"
+        # A page (or a missing page) shows the problems; files such as CSS or favicon.ico do not.
+        is_html = name.suffix == ".html" if name is not None else PurePosixPath(url_path).suffix in ("", ".html")
         if self.errors and is_html:
             page = error_page(self.errors, self.root, self.catalog)
             return 500, "text/html; charset=utf-8", _inject(page.encode("utf-8"))
@@ -207,7 +208,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, now: dt.datetim
         (r"/livereload", LiveReloadHandler),
         (r"/livereload\.js", LiveReloadJSHandler),
         (r"(/.*)", Page),
-    ])
+    ], log_function=lambda handler: None)  # the terminal is for the editor's problems, not requests
 
     async def main():
         server = tornado.httpserver.HTTPServer(app)

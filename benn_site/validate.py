@@ -10,27 +10,27 @@ from .messages import msg
 from .model import Site
 
 
-def validate_site(site: Site, unloaded_locations=None) -> list[SiteError]:
-    """Problems across files. `unloaded_locations` maps the slugs of locations that did not load to
-    why: "failed" (their own problems are reported; events there pass) or "draft"."""
+def validate_site(site: Site, unloaded=None) -> list[SiteError]:
+    """Problems across files. `unloaded` (loader.Unloaded) says which locations did not load and
+    why, and which events did not load but name a location that can still be checked."""
     errors: list[SiteError] = []
-    unloaded = dict(unloaded_locations or {})
-    slugs = [loc.slug for loc in site.locations]
-    known = set(slugs)
-    tz = site.config.tz
-    for event in site.events:
-        reason = unloaded.get(event.location)
+    missing = dict(getattr(unloaded, "locations", None) or {})
+    known = {loc.slug for loc in site.locations}
+    refs = [(e.source.path, _line(e, "location"), e.location) for e in site.events]
+    refs += list(getattr(unloaded, "event_locations", None) or [])
+    for path, line, location in refs:
+        reason = missing.get(location)
         if reason == "draft":
             errors.append(ContentError(
-                event.source.path, _line(event, "location"),
-                msg("the location '{location}' is still a draft", location=event.location), "location",
+                path, line, msg("the location '{location}' is still a draft", location=location), "location",
                 msg("publish the location first (delete 'draft: true' in its file), or make this event a draft too")))
-        elif event.location not in known and reason is None:
+        elif location not in known and reason is None:
             errors.append(ContentError(
-                event.source.path, _line(event, "location"),
-                msg("unknown location '{location}'", location=event.location), "location",
-                did_you_mean(event.location, sorted(known | set(unloaded))) or msg(
+                path, line, msg("unknown location '{location}'", location=location), "location",
+                did_you_mean(location, sorted(known | set(missing))) or msg(
                     "use the file name of a location in content/locations/, without .yaml")))
+    tz = site.config.tz
+    for event in site.events:
         if event.recurrence is not None:
             rec = event.recurrence
             last = dt.datetime.combine(rec.until, dt.time.max, tz) if rec.until else event.start + dt.timedelta(days=3660)

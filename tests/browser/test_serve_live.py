@@ -40,8 +40,8 @@ def test_the_open_page_follows_every_save(editor_page, tmp_path):
                                       timeout=TIMEOUT_MS)
         problem = editor_page.locator(".problem")
         assert problem.locator("h2").inner_text() == "content/events/2026-11-26-cafe.md, line 5"
-        assert "unknown location 'mite'" in problem.inner_text()
-        assert "did you mean 'mitte'?" in problem.locator(".todo").inner_text()
+        assert "Unknown location 'mite'" in problem.inner_text()
+        assert problem.locator(".todo").inner_text() == "Did you mean 'mitte'?"
         assert problem.locator(".here").inner_text().strip() == "5  location: mite"
         assert run_axe(editor_page) == []
 

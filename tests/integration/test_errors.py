@@ -153,6 +153,12 @@ CASES = {
         {"content/pages/imprint.de.md": ""},
         ["content/pages/imprint.de.md: the file is empty "
          "(fill it in, or delete it; copying a similar file is a good start)"]),
+    "an-event-with-a-bad-date-still-has-its-location-checked": (
+        event("start: 2026-11-26 14:00\nend: 2026-11-26 16:00\nlocation: mitte",
+              "start: 2027-04-31 14:00\nlocation: mite"),
+        ["content/events/2026-11-26-cafe.md:3: start: '2027-04-31 14:00': this date does not exist (check day "
+         "and month: April, June, September and November have 30 days, February 28 (29 in leap years))",
+         "content/events/2026-11-26-cafe.md:4: location: unknown location 'mite' (did you mean 'mitte'?)"]),
     "several-problems-at-once": (
         {**event("location: mitte", "location: mite"), LOCATION: SAMPLE_LOCATION + "district: Pankow\n",
          "content/pages/imprint.de.md": ""},

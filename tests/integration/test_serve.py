@@ -98,9 +98,9 @@ def test_serve_rebuilds_survives_a_bad_edit_and_recovers(sample):
         status, page = server.wait_for_page("de/events/2026-11-26-cafe/", lambda s, b: s == 500)
         assert status == 500
         assert "content/events/2026-11-26-cafe.md</code>, line 5" in page
-        assert "unknown location &#39;mite&#39;" in page
-        assert "did you mean &#39;mitte&#39;?" in page
-        assert '<span class="here">   5  location: mite</span>' in page
+        assert '<span class="here">   5  location: mite</span><span>   6  category: cafe</span>' in page
+        assert "<dd>Unknown location &#39;mite&#39;</dd>" in page
+        assert '<dd class="todo">Did you mean &#39;mitte&#39;?</dd>' in page
         assert '<script src="/livereload.js" defer></script></head>' in page
         # the server still answers: every page shows the problem, files are still served
         assert server.get("en/")[0] == 500
@@ -125,7 +125,7 @@ def test_serve_speaks_german_when_the_terminal_does(sample):
         assert status == 500
         assert '<html lang="de" dir="ltr">' in page
         assert "<h1>Die Website hat 1 Problem</h1>" in page
-        assert "die Datei ist leer" in page
+        assert "<dd>Die Datei ist leer</dd>" in page
         assert "Was ist zu tun" in page
     finally:
         server.stop()
@@ -161,6 +161,18 @@ def test_the_watcher_sees_content_and_templates_but_not_output_or_editor_files(s
     assert [name for name in after if after[name] != before[name]] == [(sample / "templates/page.html").as_posix()]
     (sample / "content" / "pages" / "new.de.md").write_text("---\ntitle: Neu\n---\n", encoding="utf-8")
     assert (sample / "content/pages/new.de.md").as_posix() in snapshot(sample, (sample / "output",))
+
+
+def test_files_that_are_not_pages_are_served_or_missing_even_while_the_site_has_problems(sample, tmp_path):
+    preview = Preview(sample, tmp_path / "preview", NOW, "http://127.0.0.1:1/", ENGLISH, lambda text, err=False: None)
+    assert preview.rebuild()
+    (sample / "content/pages/imprint.de.md").write_text("", encoding="utf-8")
+    assert not preview.rebuild()
+    assert preview.response("/de/")[0] == 500
+    assert preview.response("/de/no-such-page/")[0] == 500
+    assert preview.response("/favicon.ico")[0] == 404
+    status, kind, _ = preview.response("/static/site.css")
+    assert (status, kind) == (200, "text/css; charset=utf-8")
 
 
 def test_a_request_cannot_leave_the_preview_folder(sample, tmp_path):
