@@ -53,16 +53,30 @@ def babel_locale(lang: str) -> Locale:
     return Locale.parse(lang.replace("-", "_"))
 
 
+# The zero of each numbering system CLDR names as a language's default, besides Latin. Babel
+# formats dates and times with Latin digits whatever the locale says, so they are mapped here.
+_ZEROS = {"arab": "\u0660", "arabext": "\u06f0", "beng": "\u09e6", "deva": "\u0966", "mymr": "\u1040"}
+
+
+def native_digits(text: str, lang: str) -> str:
+    """Digits as CLDR writes them by default in `lang`: Latin in Arabic (CLDR's `ar` uses latn),
+    Persian digits in Farsi (arabext). Phone numbers and addresses never pass through here."""
+    zero = _ZEROS.get(babel_locale(lang).default_numbering_system)
+    if zero is None:
+        return text
+    return text.translate({ord("0") + i: ord(zero) + i for i in range(10)})
+
+
 def date_text(value: dt.date, lang: str, form: str = "full") -> str:
-    """'Donnerstag, 26. November 2026' in each language's CLDR form."""
-    return format_date(value, format=form, locale=babel_locale(lang))
+    """'Donnerstag, 26. November 2026' in each language's CLDR form and digits."""
+    return native_digits(format_date(value, format=form, locale=babel_locale(lang)), lang)
 
 
 def time_text(value: dt.datetime | dt.time, lang: str) -> str:
     """'12:00' (or '12:00 PM' where the language writes it so), digits per CLDR."""
     if isinstance(value, dt.time) and value == dt.time(23, 59, 59):
         value = dt.time(0, 0)
-    return format_time(value, format="short", locale=babel_locale(lang))
+    return native_digits(format_time(value, format="short", locale=babel_locale(lang)), lang)
 
 
 def time_range(start: dt.time, end: dt.time, lang: str) -> str:
@@ -71,11 +85,11 @@ def time_range(start: dt.time, end: dt.time, lang: str) -> str:
     skeleton = "hm" if "a" in locale.time_formats["short"].pattern else "Hm"
     if end == dt.time(23, 59, 59):
         end = dt.time(0, 0)
-    return format_interval(start, end, skeleton, locale=locale)
+    return native_digits(format_interval(start, end, skeleton, locale=locale), lang)
 
 
 def datetime_text(value: dt.datetime, lang: str) -> str:
-    return format_datetime(value, format="medium", locale=babel_locale(lang))
+    return native_digits(format_datetime(value, format="medium", locale=babel_locale(lang)), lang)
 
 
 def weekday_names(lang: str) -> list[str]:

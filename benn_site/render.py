@@ -15,7 +15,10 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from babel.lists import format_list
+
 from .errors import RenderError, relpath
+from .i18n import babel_locale
 from .messages import msg
 from .texts import Localized, Text
 
@@ -43,6 +46,27 @@ def bdi(value) -> Markup:
 def ltr(value) -> Markup:
     """Phone numbers, times, addresses and URLs stay left-to-right inside RTL text."""
     return Markup('<span dir="ltr">') + escape(value) + Markup("</span>")
+
+
+def list_text(items, lang: str, each=None) -> Markup:
+    """'Deutsch, Arabisch und Farsi', 'الألمانية والعربية', 'آلمانی، عربی و فارسی': the list as
+    CLDR writes it in `lang`. `each` turns an item (a tuple is spread) into its text first. Each
+    item is escaped and isolated in <bdi>, so a time range or a Latin name keeps its own direction."""
+    if each is not None:
+        items = [each(*item) if isinstance(item, tuple) else each(item) for item in items]
+    parts = [Markup("<bdi>") + escape(item) + Markup("</bdi>") for item in items]
+    if not parts:
+        return Markup("")
+    joined = escape(format_list([f"\x00{i}\x00" for i in range(len(parts))], locale=babel_locale(lang)))
+    return Markup(re.sub("\x00(\\d+)\x00", lambda m: str(parts[int(m.group(1))]), str(joined)))
+
+
+def date_and_time(date, time, lang: str) -> Markup:
+    """A date and a time joined by CLDR's pattern: '…2026, 17:00', '…2026، 5:00 م', '…۲۰۲۶، ساعت ۱۷:۰۰'."""
+    pattern = str(babel_locale(lang).datetime_formats["full"])
+    first, second = (date, time) if pattern.index("{1}") < pattern.index("{0}") else (time, date)
+    before, middle, after = re.split(r"\{[01]\}", pattern)
+    return escape(before) + escape(first) + escape(middle) + escape(second) + escape(after)
 
 
 def localized_html(value: Localized | None, page_lang: str, directions: dict[str, str]) -> Markup:

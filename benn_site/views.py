@@ -13,7 +13,7 @@ from . import i18n, notice, overview_map, schedule, structured
 from .i18n import N_
 from .markup import Markup as MarkdownConverter
 from .model import Event, Location, Occurrence, Site
-from .render import text_helper
+from .render import date_and_time, list_text, text_helper
 from .routes import Route, Routes
 from .texts import Localized
 
@@ -135,6 +135,9 @@ class Views:
             "default_language": config.default_language,
             "_": lambda msgid, **kw: (translate(lang, msgid) % kw) if kw else translate(lang, msgid),
             "tx": tx,
+            "list_text": lambda items, each=None, in_lang=None: list_text(items, in_lang or lang, each),
+            "date_and_time": lambda d, t, in_lang=None: date_and_time(d, t, in_lang or lang),
+            "gettext_in": lambda code, msgid: translate(code, msgid),
             "has_page": lambda slug: self.routes.has("page", lang, slug),
             "url": url,
             "asset": self.routes.asset,

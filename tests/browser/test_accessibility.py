@@ -116,10 +116,21 @@ def test_language_switcher_works_by_keyboard(keyboard_page, portal_server, lang,
 
 
 def test_event_filters_work_by_keyboard(keyboard_page, portal_server):
+    """The location filters are folded away on the events page: open them with the keyboard and
+    follow one; on the filtered page they stay open and mark the current one."""
     page = keyboard_page
     page.goto(portal_server + "/de/events/")
+    for _ in range(40):
+        tab(page)
+        if page.evaluate("document.activeElement.matches('details.filter:last-of-type > summary')"):
+            break
+    else:
+        pytest.fail("no tab stop for the location filters")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Nach Standort"
     wanted = f"/de/events/at/{LOCATION}/"
-    for _ in range(80):
+    assert not page.locator(f'a[href="{wanted}"]').is_visible()
+    page.keyboard.press("Enter")
+    for _ in range(20):
         if tab(page)["href"] == wanted:
             break
     else:
@@ -128,6 +139,7 @@ def test_event_filters_work_by_keyboard(keyboard_page, portal_server):
     page.wait_for_url("**" + wanted)
     current = page.locator('.filters a[aria-current="page"]')
     assert current.get_attribute("href") == wanted
+    assert current.is_visible()
 
 
 # -- no information by colour alone --------------------------------------------------------------

@@ -17,16 +17,16 @@ BERLIN = ZoneInfo("Europe/Berlin")
 PAGE = "/{lang}/locations/hohenschoenhausen-nord/"
 
 CASES = [
-    # (Berlin wall-clock time, German badge, Arabic badge)
-    ("2026-11-26 10:30", "Jetzt geöffnet, bis 12:00", "مفتوح الآن حتى الساعة 12:00"),
-    ("2026-11-26 12:30", "Jetzt geschlossen, öffnet heute um 14:00", "مغلق الآن، يفتح اليوم الساعة 14:00"),
-    ("2026-12-01 09:59", "Jetzt geschlossen, öffnet heute um 10:00", "مغلق الآن، يفتح اليوم الساعة 10:00"),
-    ("2026-12-01 10:00", "Jetzt geöffnet, bis 12:00", "مفتوح الآن حتى الساعة 12:00"),
+    # (Berlin wall-clock time, German badge, Arabic badge: times as the office-hours table writes them)
+    ("2026-11-26 10:30", "Jetzt geöffnet, bis 12:00", "مفتوح الآن حتى الساعة 12:00 م"),
+    ("2026-11-26 12:30", "Jetzt geschlossen, öffnet heute um 14:00", "مغلق الآن، يفتح اليوم الساعة 2:00 م"),
+    ("2026-12-01 09:59", "Jetzt geschlossen, öffnet heute um 10:00", "مغلق الآن، يفتح اليوم الساعة 10:00 ص"),
+    ("2026-12-01 10:00", "Jetzt geöffnet, bis 12:00", "مفتوح الآن حتى الساعة 12:00 م"),
     ("2026-11-25 10:00", "Jetzt geschlossen, öffnet am Donnerstag, 26. November um 10:00",
-     "مغلق الآن، يفتح في الخميس، 26 نوفمبر الساعة 10:00"),
+     "مغلق الآن، يفتح في الخميس، 26 نوفمبر الساعة 10:00 ص"),
     # Second Christmas Day, a Saturday: the office would be open 10-12 but closes for the holiday.
     ("2026-12-26 11:00", "Jetzt geschlossen, öffnet am Montag, 28. Dezember um 14:00",
-     "مغلق الآن، يفتح في الاثنين، 28 ديسمبر الساعة 14:00"),
+     "مغلق الآن، يفتح في الاثنين، 28 ديسمبر الساعة 2:00 م"),
     # After the last day the page knows: closed, no promise.
     ("2027-03-01 10:00", "Jetzt geschlossen", "مغلق الآن"),
 ]
@@ -54,6 +54,13 @@ def badge_at(page, server: str, lang: str, moment: str) -> str:
 def test_badge_text_at_a_frozen_instant(visitor, portal_server, moment, german, arabic):
     assert badge_at(visitor, portal_server, "de", moment) == german
     assert badge_at(visitor, portal_server, "ar", moment) == arabic
+
+
+def test_the_farsi_badge_writes_persian_digits_in_the_gregorian_calendar(visitor, portal_server):
+    """As the office-hours table does: not the browser's default Persian calendar for fa."""
+    text = badge_at(visitor, portal_server, "fa", "2026-11-25 10:00")
+    assert "پنجشنبه ۲۶ نوامبر" in text and "۱۰:۰۰" in text
+    assert not set("0123456789") & set(text)
 
 
 def test_badge_in_arabic_reads_right_to_left(visitor, portal_server):

@@ -72,3 +72,45 @@ def test_arabic_script_is_drawn_with_an_arabic_font(browser, portal_server, lang
     context.close()
     for selector, fonts in used.items():
         assert any("Arabic" in name for name in fonts), (selector, fonts)
+
+
+LAYOUT = """() => {
+  const q = s => document.querySelector(s);
+  const notice = getComputedStyle(q('.notice'));
+  const range = document.createRange();
+  range.selectNodeContents(q('.facts dt'));
+  const label = range.getBoundingClientRect();
+  const text = s => [...document.querySelectorAll(s)].map(e => e.textContent).join(' ');
+  return {
+    noticeStart: notice.borderInlineStartWidth, noticeRight: notice.borderRightWidth,
+    noticeLeft: notice.borderLeftWidth,
+    labelRight: innerWidth - label.right, labelLeft: label.left, hours: text('table.hours td'),
+    languagesDd: [...document.querySelectorAll('.facts dd')].filter(d => d.querySelector('bdi')).map(d => d.textContent),
+    phone: q('a[href^="tel:"]').textContent, phoneDir: q('a[href^="tel:"]').getAttribute('dir'),
+    phoneLines: q('a[href^="tel:"]').getClientRects().length,
+    brokenRanges: [...document.querySelectorAll('table.hours bdi')].filter(b => b.getClientRects().length > 1).length,
+  };
+}"""
+
+
+@pytest.mark.parametrize("lang", ["de", "ar", "fa"])
+def test_right_to_left_pages_mirror_and_keep_numbers_readable(with_and_without_js, portal_server, lang):
+    page, _ = with_and_without_js
+    page.goto(portal_server + f"/{lang}/locations/{LOCATION}/")
+    got = page.evaluate(LAYOUT)
+    rtl = lang in ("ar", "fa")
+    # The notice's bar and the first label sit at the start of the line: the right in Arabic script.
+    assert got["noticeStart"] == "4px"
+    assert (got["noticeRight"], got["noticeLeft"]) == (("4px", "0px") if rtl else ("0px", "4px"))
+    assert (got["labelRight"] < got["labelLeft"]) if rtl else (got["labelLeft"] < got["labelRight"])
+    # Digits as CLDR writes them: Persian in Farsi, Latin in Arabic and German; the phone number
+    # is always dialled in Latin digits, left to right, on one line.
+    persian, arabic_indic = set("۰۱۲۳۴۵۶۷۸۹"), set("٠١٢٣٤٥٦٧٨٩")
+    assert bool(persian & set(got["hours"])) == (lang == "fa")
+    assert not arabic_indic & set(got["hours"])
+    assert got["phone"] == "+49 30 0000 0102" and got["phoneDir"] == "ltr" and got["phoneLines"] == 1
+    assert got["brokenRanges"] == 0
+    # Lists joined the language's way: no Latin comma between Arabic-script words.
+    assert got["languagesDd"]
+    if rtl:
+        assert [text for text in got["languagesDd"] if "," in text] == []
