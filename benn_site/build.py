@@ -224,10 +224,11 @@ class Builder:
             if self.strict and warnings:
                 raise BuildFailed(warnings)
             output.copy_tree(config.templates_dir / "static", "static")
-            bundle = output.target / search_index.BUNDLE
-            if bundle.is_dir():  # the search index is made after the pages are in place (below)
-                output.written.update(f"{search_index.BUNDLE}/{p.relative_to(bundle).as_posix()}"
-                                      for p in bundle.rglob("*") if p.is_file())
+            for lang in config.codes:  # the search index is made after the pages are in place (below)
+                bundle = output.target / search_index.BUNDLE / lang
+                if bundle.is_dir():
+                    output.written.update(f"{search_index.BUNDLE}/{lang}/{p.relative_to(bundle).as_posix()}"
+                                          for p in bundle.rglob("*") if p.is_file())
         except BaseException:
             output.discard()
             if markdown:
@@ -236,11 +237,12 @@ class Builder:
         self.state = None
         self._forget()  # a crash during commit must not leave fingerprints of files not written
         output.apply()
-        html = any(name.endswith(".html") for name in (*output.changed, *output.removed))
-        if html or not (output.target / search_index.BUNDLE / "pagefind-entry.json").is_file():
+        langs = search_index.languages_to_index(output.target, config.codes, (*output.changed, *output.removed))
+        if langs:
             try:
-                files, replaced = self._index(output.target, config.base_path)
-                output.written.update(files)
+                files, replaced = self._index(output.target, config.base_path, langs)
+                remade = tuple(f"{search_index.BUNDLE}/{lang}/" for lang in langs)
+                output.written = {name for name in output.written if not name.startswith(remade)} | set(files)
                 output.changed.update(replaced)
             except BaseException:
                 output.rollback()
@@ -254,38 +256,50 @@ class Builder:
         return BuildReport(pages, len(output.written), time.perf_counter() - started, output.target,
                            translator.missing, warnings, len(output.changed), len(output.removed), rendered)
 
-    def _index(self, target: Path, base_path: str) -> tuple[list[str], list[str]]:
-        """Pagefind over the pages in place; the new bundle replaces the old one file by file.
+    def _index(self, target: Path, base_path: str, langs: list[str]) -> tuple[list[str], list[str]]:
+        """Pagefind over the pages of `langs` in place; each new bundle replaces its old one file by file.
 
         Pagefind needs every page on disk, and the staging folder holds only the changed ones, so
-        the index is made from the output folder after `apply()`; if Pagefind fails, the caller
-        rolls the pages back. Only a build that changed some HTML runs it."""
+        the index is made from the output folder after `apply()`; if Pagefind fails for any language,
+        no bundle is touched and the caller rolls the pages back. Only the languages whose HTML
+        changed (or whose bundle is missing) are indexed; the others keep their bytes and mtimes."""
         temporary = target.parent / f".{target.name}.{search_index.BUNDLE}"
         shutil.rmtree(temporary, ignore_errors=True)
         try:
-            files = search_index.build_index(target, base_path, temporary)
-        except RenderError as exc:
-            raise BuildFailed([exc]) from None
-        else:
-            bundle = target / search_index.BUNDLE
-            replaced = []
-            for name in files:
-                relative = name.split("/", 1)[1]
-                new, old = temporary / relative, bundle / relative
-                if not old.is_file() or old.read_bytes() != new.read_bytes():
-                    old.parent.mkdir(parents=True, exist_ok=True)
-                    os.replace(new, old)
-                    replaced.append(name)
-            keep = {name.split("/", 1)[1] for name in files}
-            for path in sorted(bundle.rglob("*"), reverse=True):
-                relative = path.relative_to(bundle).as_posix()
-                if path.is_file() and relative not in keep:
-                    path.unlink()
-                elif path.is_dir() and not any(path.iterdir()):
-                    path.rmdir()
+            try:
+                program = search_index.executable()
+                made = {lang: search_index.build_index(target, lang, temporary / lang, base_path, program)
+                        for lang in langs}
+            except RenderError as exc:
+                raise BuildFailed([exc]) from None
+            files, replaced = [], []
+            for lang, names in made.items():
+                files += names
+                replaced += self._swap(temporary / lang, target / search_index.BUNDLE / lang, names)
             return files, replaced
         finally:
             shutil.rmtree(temporary, ignore_errors=True)
+
+    @staticmethod
+    def _swap(new_bundle: Path, bundle: Path, names: list[str]) -> list[str]:
+        """Move the files of a new bundle whose bytes differ into `bundle`, delete the ones it no
+        longer has; return the names replaced."""
+        replaced = []
+        keep = {name.split("/", 2)[2] for name in names}
+        for name in names:
+            relative = name.split("/", 2)[2]
+            new, old = new_bundle / relative, bundle / relative
+            if not old.is_file() or old.read_bytes() != new.read_bytes():
+                old.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(new, old)
+                replaced.append(name)
+        for path in sorted(bundle.rglob("*"), reverse=True):
+            relative = path.relative_to(bundle).as_posix()
+            if path.is_file() and relative not in keep:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+        return replaced
 
     def _previous(self) -> dict:
         if self.state is None:

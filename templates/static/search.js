@@ -1,6 +1,7 @@
 // The search page: starts Pagefind's UI (its index and its translations come with the site, from
-// this origin). Pagefind picks the index and the UI's language from <html lang>. A query in the
-// address (?q=…) is searched at once, so a search can be linked.
+// this origin). data-bundle is the page's own language's bundle (pagefind/<lang>/), the only index
+// it loads; the UI's language comes from <html lang>. A query in the address (?q=…) is searched at
+// once, so a search can be linked.
 (function () {
   "use strict";
   var box = document.getElementById("search");
