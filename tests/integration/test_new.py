@@ -3,7 +3,9 @@ translations of existing files; drafts and publish_after in builds and previews.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
@@ -18,6 +20,8 @@ from tests.conftest import NOW, sample_files, write_site
 ENGLISH = {"LANG": "en_GB.UTF-8", "LC_ALL": None, "LC_MESSAGES": None, "LANGUAGE": None}
 GERMAN = {**ENGLISH, "LANG": "de_DE.UTF-8"}
 DRAFT_NOTE = "Entwurf: Nur die Vorschau zeigt das."
+# `new event` dates the event a week after today (the clock in the site's zone), not after NOW.
+NEXT_WEEK = (dt.datetime.now(ZoneInfo("Europe/Berlin")).date() + dt.timedelta(days=7)).isoformat()
 
 
 def new(site, *args, env=ENGLISH):
@@ -37,7 +41,7 @@ def fields_in(text: str) -> set[str]:
 @pytest.mark.parametrize("env,notes", [(ENGLISH, "delete the line \"draft: true\""),
                                        (GERMAN, "löschen Sie die Zeile \"draft: true\"")])
 @pytest.mark.parametrize("kind,name,expected,fields", [
-    ("event", "sprachcafe", "content/events/2026-12-02-sprachcafe.md", EVENT_FIELDS),
+    ("event", "sprachcafe", f"content/events/{NEXT_WEEK}-sprachcafe.md", EVENT_FIELDS),
     ("location", "pankow", "content/locations/pankow.yaml", LOCATION_FIELDS | {"draft"}),
     ("page", "team", "content/pages/team.de.md", PAGE_FIELDS - {"translation_of"}),
 ])
@@ -55,7 +59,7 @@ def test_a_new_file_has_every_field_and_the_site_still_builds(site, tmp_path, en
     assert report.pages > 10
     preview = build(site, tmp_path / "preview", NOW, drafts=True)
     assert preview.pages > report.pages
-    url = {"event": "de/events/2026-12-02-sprachcafe/", "location": "de/locations/pankow/",
+    url = {"event": f"de/events/{NEXT_WEEK}-sprachcafe/", "location": "de/locations/pankow/",
            "page": "de/team/"}[kind]
     assert not (tmp_path / "published" / url).exists()
     assert DRAFT_NOTE in (tmp_path / "preview" / url / "index.html").read_text(encoding="utf-8")
