@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import deps, diagnostics, feeds, parallel, search_index, sitemap, translations
-from .cache import MarkdownCache, text_key
+from .cache import MarkdownCache
 from .config import Config, load_config
 from .errors import BuildFailed, ContentError, RenderError, SiteError
 from .i18n import Translator
 from .links import broken_link
 from .loader import load_partial
-from .markup import CONFIGURATION, Markup
+from .markup import Markup, cache_key
 from .model import Site
 from .render import make_environment, render_template
 from .routes import Routes
@@ -190,7 +190,7 @@ def markdown_keys(site: Site) -> set[str]:
     texts = [v.body for p in site.pages for v in p.versions]
     texts += [v.body for loc in site.locations for v in loc.texts]
     texts += [v.body for e in site.events for v in e.texts]
-    return {text_key(CONFIGURATION, text) for text in texts}
+    return {cache_key(text, resolved) for text in texts for resolved in (True, False)}
 
 
 class Builder:

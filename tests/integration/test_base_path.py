@@ -101,7 +101,7 @@ def test_links_written_as_html_in_markdown_get_the_subpath_too(tmp_path):
     build(site, tmp_path / "out", NOW, SUBPATH_URL)
     html = (tmp_path / "out" / "de" / "about" / "index.html").read_text(encoding="utf-8")
     assert ('<a href="/benn-portal/de/locations/">Standorte</a>, <a href="/benn-portal/de/events/">Termine</a>, '
-            '<img src="/benn-portal/static/site.css" alt="">, <a href="/benn-portal/de/imprint/">Impressum</a>') in html
+            '<img src="/benn-portal/static/site.css" alt="" loading="lazy">, <a href="/benn-portal/de/imprint/">Impressum</a>') in html
     assert sitecheck.url_problems(tmp_path / "out", SUBPATH_URL) == []
 
 

@@ -31,15 +31,16 @@ def test_plain_markdown(markup):
 
 @pytest.mark.parametrize("source,expected", [
     ("<script>alert(1)</script>\n\nText", "<p>Text</p>"),
-    ('<img src="x.png" onerror="alert(1)" alt="x">', '<p><img src="x.png" alt="x"></p>'),
+    # A line that is only an HTML tag is an HTML block in CommonMark: no paragraph around it.
+    ('<img src="x.png" onerror="alert(1)" alt="x">', '<img src="x.png" alt="x" loading="lazy">'),
     ("[Klick](javascript:alert(1))", "<p><a>Klick</a></p>"),
     ('<a href="JaVaScRiPt:alert(1)" onclick="steal()">y</a>', "<p><a>y</a></p>"),
     ("[Daten](data:text/html,hi)", "<p><a>Daten</a></p>"),
-    ('<iframe src="https://tracker.example/"></iframe>Text', "<p>Text</p>"),
+    ('<iframe src="https://tracker.example/"></iframe>Text', "Text"),
     ('<p style="color:red" class="big">Rot</p>', "<p>Rot</p>"),
     ("<style>body{display:none}</style>\n\nText", "<p>Text</p>"),
     ('<form action="https://evil.example/"><input name="pin"></form>', ""),
-    ("<!-- hidden -->Text", "<p>Text</p>"),
+    ("<!-- hidden -->Text", "Text"),
 ])
 def test_untrusted_html_is_sanitised(markup, source, expected):
     html, _ = markup.convert(source, resolver)
@@ -99,3 +100,22 @@ def test_an_editors_top_heading_becomes_h2_below_the_page_title(markup):
 def test_a_text_that_starts_at_h2_keeps_h2_and_no_level_is_skipped(markup):
     html, _ = markup.convert("## Stand\n\n### Einzelnes\n\n## Feedback\n")
     assert html == '<h2 id="stand">Stand</h2>\n<h3 id="einzelnes">Einzelnes</h3>\n<h2 id="feedback">Feedback</h2>'
+
+
+def test_headings_get_ids_in_every_script_and_unique_ones(markup):
+    html, _ = markup.convert("## Über uns\n\n## Über uns\n\n## ساعات الدوام\n\n## Own {#mine}\n")
+    assert html == ('<h2 id="über-uns">Über uns</h2>\n<h2 id="über-uns-1">Über uns</h2>\n'
+                    '<h2 id="ساعات-الدوام">ساعات الدوام</h2>\n<h2 id="mine">Own</h2>')
+
+
+def test_images_load_lazily_and_links_in_raw_html_resolve_too(markup):
+    html, broken = markup.convert('<a href="about.de.md">A</a> ![B](imprint.en.md) <a href="nowhere.md">C</a>', resolver)
+    assert html == ('<p><a href="/de/about/">A</a> <img src="/en/imprint/" alt="B" loading="lazy"> '
+                    '<a href="nowhere.md">C</a></p>')
+    assert broken == ["nowhere.md"]
+
+
+def test_commonmark_lists_need_no_blank_line_and_nest_by_two_spaces(markup):
+    html, _ = markup.convert("Bitte mitbringen:\n- Pass\n  - Kopie\n- Brief\n")
+    assert html == ("<p>Bitte mitbringen:</p>\n<ul>\n<li>Pass\n<ul>\n<li>Kopie</li>\n</ul>\n</li>\n"
+                    "<li>Brief</li>\n</ul>")
