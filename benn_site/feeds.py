@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import icalendar
 
-from . import i18n, schedule
+from . import i18n, icsfold, schedule
 from .i18n import N_, Translator
 from .model import Event, Location, Occurrence, Site
 from .routes import Routes
@@ -107,7 +107,7 @@ class Calendars:
         self.host = urlsplit(site.config.base_url).hostname or "localhost"
         self.stamp = site.now.astimezone(UTC)
         self.zone = vtimezone(site.config.tz, *zone_span(site))
-        self.zone_ical = self.zone.to_ical()
+        self.zone_ical = icsfold.to_ical(self.zone)
         self._serialised: dict[tuple[str, str], bytes] = {}  # (event slug, lang) → VEVENT
 
     def calendar(self, lang: str, name: str, events, url: str) -> bytes:
@@ -118,7 +118,7 @@ class Calendars:
         at a third of the cost: an event appears in three feeds per language.
         """
         cal = self.header(name, url)
-        head = cal.to_ical()
+        head = icsfold.to_ical(cal)
         end = b"END:VCALENDAR\r\n"
         assert head.endswith(end)
         parts = [head[: -len(end)], self.zone_ical]
@@ -145,8 +145,8 @@ class Calendars:
         key = (event.slug, lang)
         if key not in self._serialised:
             main = self.vevent(event, lang)
-            parts = [main.to_ical()]
-            parts.extend(override.to_ical() for override in self.overrides(event, main))
+            parts = [icsfold.to_ical(main)]
+            parts.extend(icsfold.to_ical(override) for override in self.overrides(event, main))
             self._serialised[key] = b"".join(parts)
         return self._serialised[key]
 
