@@ -102,7 +102,7 @@ def code_version() -> str:
     package = Path(__file__).parent
     files = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in package.glob("*.py"))
     versions = []
-    for name in ("jinja2", "markdown", "babel", "icalendar", "nh3", "holidays", "segno", "markupsafe"):
+    for name in ("jinja2", "pyromark", "babel", "icalendar", "nh3", "holidays", "segno", "markupsafe"):
         try:
             versions.append((name, importlib.metadata.version(name)))
         except importlib.metadata.PackageNotFoundError:

@@ -1,10 +1,11 @@
 """`benn-site serve`: a preview for editors that rebuilds when they save and reloads the browser.
 
 The site is built (drafts included, marked) into a temporary folder, never into output/, so a
-preview cannot be deployed by mistake. A watcher polls site.yaml, content/ and templates/ (the
-output folder is ignored) and rebuilds once the files have been quiet for a moment, so saving
-ten files, or a `git pull`, rebuilds once. Every rebuild calls `build.build()`, the same build as
-`benn-site build`. When a build fails, the server keeps running: the problems are printed and
+preview cannot be deployed by mistake. The operating system tells `watchfiles` about changes in
+site.yaml, content/ and templates/ (the output folder is ignored); a rebuild starts once they have
+been quiet for 50 ms, so saving ten files, or a `git pull`, rebuilds once. Every rebuild is the
+same build as `benn-site build`, through one `Builder` that remembers the last build, so a save
+re-renders only the pages it can affect. When a build fails, the server keeps running: the problems are printed and
 every page shows an error page naming file, line and fix, until a good build replaces it.
 
 The `livereload` package is used only in this module: its WebSocket handler and its browser
@@ -18,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import mimetypes
-import os
 import shutil
 import signal
 import sys
@@ -28,61 +28,53 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
-from .build import build, resolve_now
+import watchfiles
+
+from .build import Builder, resolve_now
 from .errors import BuildFailed, SiteError
 from .messages import Catalog, msg
 
-POLL_SECONDS = 0.25
-QUIET_SECONDS = 0.3  # rebuild once no file has changed for this long
+QUIET_MS = 50  # rebuild once no watched file has changed for this long
 IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".part", ".crdownload")
 SCRIPT = b'<script src="/livereload.js" defer></script>'
 
 
-def snapshot(root: Path, ignore: tuple[Path, ...] = ()) -> dict[str, tuple[int, int]]:
-    """(mtime, size) of every watched file: site.yaml, content/ and templates/, minus `ignore`."""
-    found: dict[str, tuple[int, int]] = {}
-    ignored = {p.resolve() for p in ignore}
+class Watched:
+    """Which changed paths count: site.yaml and files below content/ and templates/, except
+    hidden files, editors' backup and swap files, and the folders the preview writes."""
 
-    def add(path: Path) -> None:
+    def __init__(self, root: Path, ignore: tuple[Path, ...] = ()):
+        self.root = root.resolve()
+        self.ignored = tuple(p.resolve() for p in ignore)
+
+    def folders(self) -> list[Path]:
+        """What to hand to the watcher (only what exists; site.yaml through its folder)."""
+        return [self.root]
+
+    def __call__(self, change, path: str) -> bool:
+        where = Path(path)
+        if any(where == ignored or ignored in where.parents for ignored in self.ignored):
+            return False
         try:
-            info = path.stat()
-        except OSError:
-            return
-        found[path.as_posix()] = (info.st_mtime_ns, info.st_size)
-
-    add(root / "site.yaml")
-    for folder in (root / "content", root / "templates"):
-        for base, dirs, files in os.walk(folder):
-            here = Path(base)
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (here / d).resolve() not in ignored)
-            for name in sorted(files):
-                if not name.startswith((".", "#")) and not name.endswith(IGNORED_SUFFIXES):
-                    add(here / name)
-    return found
+            parts = where.relative_to(self.root).parts
+        except ValueError:
+            return False
+        if parts == ("site.yaml",):
+            return True
+        return (len(parts) > 1 and parts[0] in ("content", "templates")
+                and not any(part.startswith((".", "#")) for part in parts)
+                and not parts[-1].endswith(IGNORED_SUFFIXES))
 
 
-class Debouncer:
-    """Decides when to rebuild: after a change, once nothing has changed for `quiet` seconds,
-    and never while a build is running (changes during a build cause one more build after it)."""
-
-    def __init__(self, quiet: float = QUIET_SECONDS):
-        self.quiet = quiet
-        self.last_change: float | None = None
-        self.building = False
-
-    def changed(self, now: float) -> None:
-        self.last_change = now
-
-    def due(self, now: float) -> bool:
-        return (not self.building and self.last_change is not None
-                and now - self.last_change >= self.quiet)
-
-    def started(self) -> None:
-        self.building = True
-        self.last_change = None
-
-    def finished(self) -> None:
-        self.building = False
+async def _watch(changes: asyncio.Queue, watched: Watched, paths: list[Path], recursive: bool) -> None:
+    """Put each batch of changes on the queue: the operating system's file events (inotify), a batch
+    ending once nothing has changed for QUIET_MS, so saving ten files, or a `git pull`, is one batch.
+    site.yaml is watched through the site's folder (not recursively): editors that save by
+    replacing the file would leave a watch on the file itself blind after the first save."""
+    # rust_timeout: the watching thread looks up every 200 ms, so Ctrl+C stops the preview at once.
+    async for batch in watchfiles.awatch(*paths, watch_filter=watched, step=QUIET_MS, recursive=recursive,
+                                         rust_timeout=200):
+        changes.put_nowait(batch)
 
 
 class Preview:
@@ -92,6 +84,10 @@ class Preview:
         self.root = root
         self.out = out
         self.now = now
+        # One Builder for the whole session keeps the last build's fingerprints in memory, so a
+        # save re-renders only the pages it affects. The build instant is fixed to the hour: pages
+        # that show "now" would otherwise all change with every save.
+        self.builder = Builder(root, out, base_url, drafts=True)
         self.base_url = base_url
         self.catalog = catalog
         self.echo = echo
@@ -102,7 +98,7 @@ class Preview:
         """Build into the preview folder; on failure keep the problems for the error page."""
         started = time.perf_counter()
         try:
-            report = build(self.root, self.out, self.now or resolve_now(None), self.base_url, True)
+            report = self.builder.build(self.now or resolve_now(None).replace(minute=0, second=0))
         except BuildFailed as failed:
             self.errors = failed.errors
         except Exception as exc:  # a bug must not stop the preview: show it like a problem
@@ -215,23 +211,21 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, now: dt.datetim
         server.add_sockets(sockets)
         loop = asyncio.get_running_loop()
         executor = ThreadPoolExecutor(max_workers=1)
-        debouncer = Debouncer()
-        ignore = (root / "output", folder, target)
-        seen = snapshot(root, ignore)
+        changes: asyncio.Queue = asyncio.Queue()
+        watched = Watched(root, (root / "output", root / ".cache", folder, target))
+        folders = [path for path in (root / "content", root / "templates") if path.is_dir()]
+        watchers = [asyncio.create_task(_watch(changes, watched, [root], recursive=False))]
+        if folders:
+            watchers.append(asyncio.create_task(_watch(changes, watched, folders, recursive=True)))
         await loop.run_in_executor(executor, preview.rebuild)
         echo(catalog.translate(msg("Preview of {site} at {address} (drafts included). Press Ctrl+C to stop.",
                                    site=root, address=address)))
         while True:
-            await asyncio.sleep(POLL_SECONDS)
-            current = await loop.run_in_executor(executor, snapshot, root, ignore)
-            if current != seen:
-                seen = current
-                debouncer.changed(time.monotonic())
-            if debouncer.due(time.monotonic()):
-                debouncer.started()
-                await loop.run_in_executor(executor, preview.rebuild)
-                debouncer.finished()
-                LiveReloadHandler.reload_waiters(path="*")
+            await changes.get()  # what is saved during a build waits here and makes one more build
+            while not changes.empty():
+                changes.get_nowait()
+            await loop.run_in_executor(executor, preview.rebuild)
+            LiveReloadHandler.reload_waiters(path="*")
 
     def stop(signum, frame):
         raise KeyboardInterrupt

@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from benn_site.serve import Debouncer, Preview, snapshot
+import watchfiles
+
+from benn_site.serve import Preview, Watched
 from benn_site.messages import ENGLISH
 from tests.conftest import NOW, SAMPLE_EVENT, sample_files, write_site
 
@@ -131,36 +133,40 @@ def test_serve_speaks_german_when_the_terminal_does(sample):
         server.stop()
 
 
-def test_the_debouncer_waits_for_quiet_and_never_builds_twice_at_once():
-    debouncer = Debouncer(quiet=0.3)
-    assert not debouncer.due(0.0)
-    for moment in (1.0, 1.1, 1.2, 1.25):  # ten files saved in a burst
-        debouncer.changed(moment)
-        assert not debouncer.due(moment)
-    assert debouncer.due(1.55)
-    debouncer.started()
-    debouncer.changed(1.6)  # saved again during the build
-    assert not debouncer.due(5.0)
-    debouncer.finished()
-    assert debouncer.due(5.0)  # one more build after the running one
-    debouncer.started()
-    debouncer.finished()
-    assert not debouncer.due(9.0)
-
-
 def test_the_watcher_sees_content_and_templates_but_not_output_or_editor_files(sample):
-    (sample / "output").mkdir()
-    before = snapshot(sample, (sample / "output",))
-    (sample / "output" / "index.html").write_text("x", encoding="utf-8")
-    (sample / "content" / "pages" / ".about.de.md.swp").write_text("x", encoding="utf-8")
-    (sample / "content" / "pages" / "about.de.md~").write_text("x", encoding="utf-8")
-    assert snapshot(sample, (sample / "output",)) == before
-    (sample / "templates" / "page.html").write_text("changed", encoding="utf-8")
-    after = snapshot(sample, (sample / "output",))
-    assert set(after) == set(before)
-    assert [name for name in after if after[name] != before[name]] == [(sample / "templates/page.html").as_posix()]
-    (sample / "content" / "pages" / "new.de.md").write_text("---\ntitle: Neu\n---\n", encoding="utf-8")
-    assert (sample / "content/pages/new.de.md").as_posix() in snapshot(sample, (sample / "output",))
+    watched = Watched(sample, (sample / "output", sample / ".cache"))
+    added = watchfiles.Change.added
+    for name in ("site.yaml", "content/pages/about.de.md", "content/events/new.md", "templates/page.html",
+                 "templates/static/site.css"):
+        assert watched(added, str(sample / name)), name
+    for name in ("output/index.html", ".cache/markdown.sqlite", "content/pages/.about.de.md.swp",
+                 "content/pages/about.de.md~", "content/pages/#about.de.md#", "content/.git/index", "README.md",
+                 "content", "notes/site.yaml"):
+        assert not watched(added, str(sample / name)), name
+    assert not watched(added, "/elsewhere/site.yaml")
+
+
+def test_ten_files_saved_at_once_rebuild_once_and_a_save_during_a_build_rebuilds_after_it(sample):
+    server = Running(sample)
+    try:
+        started = len(server.output)  # the first build and the line with the address
+        for number in range(10):
+            (sample / f"content/pages/burst-{number}.de.md").write_text(f"---\ntitle: Neu {number}\n---\nText\n",
+                                                                        encoding="utf-8")
+        server.wait_for_line(r"Rebuilt \d+ pages")
+        status, _ = server.wait_for_page("de/burst-9/", lambda s, b: s == 200)
+        assert status == 200 and server.get("de/burst-0/")[0] == 200
+        time.sleep(1.0)  # nothing else changed: no further build
+        assert sum("Rebuilt" in line for line in server.output[started:] + _drain(server)) == 1
+    finally:
+        server.stop()
+
+
+def _drain(server) -> list[str]:
+    lines = []
+    while not server.lines.empty():
+        lines.append(server.lines.get_nowait())
+    return lines
 
 
 def test_files_that_are_not_pages_are_served_or_missing_even_while_the_site_has_problems(sample, tmp_path):
