@@ -210,6 +210,10 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, now: dt.datetim
         server = tornado.httpserver.HTTPServer(app)
         server.add_sockets(sockets)
         loop = asyncio.get_running_loop()
+        # Ctrl+C and a termination cancel this task at its next await, where every watcher and
+        # build can wind down cleanly (an exception raised from a signal handler could land anywhere).
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, asyncio.current_task().cancel)
         executor = ThreadPoolExecutor(max_workers=1)
         changes: asyncio.Queue = asyncio.Queue()
         watched = Watched(root, (root / "output", root / ".cache", folder, target))
@@ -227,13 +231,9 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, now: dt.datetim
             await loop.run_in_executor(executor, preview.rebuild)
             LiveReloadHandler.reload_waiters(path="*")
 
-    def stop(signum, frame):
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)  # a terminated preview cleans up like Ctrl+C
     try:
         asyncio.run(main())
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, asyncio.CancelledError):
         echo(catalog.translate(msg("Preview stopped.")))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
