@@ -86,7 +86,7 @@ def prepare(root: Path, now: dt.datetime, base_url: str | None = None, drafts: b
 
 def render_site(site: Site, output: Output, jobs: int | None = None, progress=None,
                 cache: MarkdownCache | None = None, previous: dict | None = None,
-                code: str = "") -> tuple[int, Translator, dict, int]:
+                code: str = "", templates: "Compiled | None" = None) -> tuple[int, Translator, dict, int]:
     """Render the HTML pages and feeds and stage the changed ones; BuildFailed on any problem.
 
     With `previous` (output → [fingerprint, missing strings] of the last build into this output),
@@ -99,7 +99,8 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
         raise BuildFailed(routes.errors)
     translator = Translator(site)
     views = Views(site, routes, translator, Markup(cache))
-    env = make_environment(config.templates_dir)
+    templates = templates or Compiled()
+    env = templates.environment(config.templates_dir)
     for name in sorted({route.template for route in routes.routes}):
         try:
             env.get_template(name)  # compiled once here, inherited by the workers
@@ -112,7 +113,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
     prints = {}
     todo = everything
     if previous is not None:
-        fingerprints = deps.Fingerprints(site, routes, deps.Templates(env), code)
+        fingerprints = deps.Fingerprints(site, routes, deps.Templates(env, templates.parsed), code)
         prints = {route.output: fingerprints.of(route) for route in everything}
         todo = []
         for route in everything:
@@ -159,6 +160,22 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
     if errors:
         raise BuildFailed(list(errors.values()))
     return len(routes.routes), translator, state, len(todo)
+
+
+class Compiled:
+    """The Jinja environment and the templates' dependency analysis, kept between the builds of
+    one Builder: Jinja recompiles a template only when its file changed (auto_reload), and the
+    analysis is keyed by the template's source, so a save does not recompile every template."""
+
+    def __init__(self):
+        self.parsed: dict = {}
+        self._env = None
+        self._folder = None
+
+    def environment(self, folder: Path):
+        if self._env is None or self._folder != folder:
+            self._env, self._folder = make_environment(folder), folder
+        return self._env
 
 
 class MachineFiles:
@@ -209,6 +226,7 @@ class Builder:
         self.state_file = root / CACHE_DIR / f"outputs-{key}.json"
         self.state: dict | None = None  # output → [fingerprint, missing strings], for self.out
         self.code = deps.code_version()
+        self.templates = Compiled()
 
     def build(self, now: dt.datetime | None = None, progress=None) -> BuildReport:
         started = time.perf_counter()
@@ -219,7 +237,7 @@ class Builder:
         previous = self._previous() if self.cache else None
         try:
             pages, translator, state, rendered = render_site(site, output, self.jobs, progress, markdown, previous,
-                                                             self.code)
+                                                             self.code, self.templates)
             warnings = diagnostics.warnings(site, translator.missing)
             if self.strict and warnings:
                 raise BuildFailed(warnings)

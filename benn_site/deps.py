@@ -113,17 +113,18 @@ def code_version() -> str:
 class Templates:
     """Per template: a hash of it and of everything it pulls in, and which of now/today it uses."""
 
-    def __init__(self, env: jinja2.Environment):
+    def __init__(self, env: jinja2.Environment, parsed: dict | None = None):
         self.env = env
         self._closures: dict[str, tuple[str, bool, bool]] = {}
-        self._parsed: dict[str, tuple] = {}
+        self._parsed = {} if parsed is None else parsed  # (name, source) → analysis; may outlive this build
 
     def _parse(self, name: str):
-        if name not in self._parsed:
-            source = self.env.loader.get_source(self.env, name)[0]
+        source = self.env.loader.get_source(self.env, name)[0]
+        if (name, source) not in self._parsed:
             ast = self.env.parse(source)
-            self._parsed[name] = (source, set(meta.find_referenced_templates(ast)), meta.find_undeclared_variables(ast))
-        return self._parsed[name]
+            self._parsed[name, source] = (source, set(meta.find_referenced_templates(ast)),
+                                          meta.find_undeclared_variables(ast))
+        return self._parsed[name, source]
 
     def of(self, name: str) -> tuple[str, bool, bool]:
         """(hash, uses now, uses today) of a template and what it extends, includes and imports."""
