@@ -25,7 +25,11 @@ from .model import Outline, Outlines
 WIDTH = 400  # viewBox units; the SVG scales to its container
 PAD = 12  # space around the drawing
 CAPTION = 18  # height of the attribution line under the drawing
-RADIUS = 10  # marker radius
+RADIUS = 10  # radius of the drawn marker
+# Radius of each marker's hit area, an invisible disc under the drawn marker: 30 units are at least
+# 24 CSS px (WCAG 2.2 target size) wherever the map is drawn 320 px wide or more, i.e. on phones from
+# 352 px wide. Markers are kept this far apart, so no hit area covers another's.
+TARGET = 15
 TOLERANCE = 0.8  # outline simplification in viewBox units (about 80 m across Berlin)
 
 
@@ -150,13 +154,14 @@ def draw(markers: list[Marker], outlines: Outlines | None, label: str) -> str:
         parts.append("</g>")
     else:
         parts.append(f'<rect class="map-ground" width="{WIDTH}" height="{project.height}" fill="#eef3f8"/>')
-    positions = _spread([project(m.lon, m.lat) for m in markers], 2 * RADIUS + 2)
+    positions = _spread([project(m.lon, m.lat) for m in markers], 2 * TARGET)
     parts.append('<g class="markers" font-size="12" font-weight="700" text-anchor="middle">')
     for marker, (x, y) in zip(markers, positions):
         parts.append(
             f'<a href="{escape(marker.href)}" aria-label="{marker.number}. {escape(marker.label)}">'
-            f'<circle cx="{x:.0f}" cy="{y:.0f}" r="{RADIUS}" fill="#0b5394" stroke="#fff" stroke-width="2"/>'
-            f'<text x="{x:.0f}" y="{y + 4:.0f}" fill="#fff">{marker.number}</text></a>')
+            f'<circle class="marker-target" cx="{x:.1f}" cy="{y:.1f}" r="{TARGET}" fill="transparent"/>'
+            f'<circle class="marker-dot" cx="{x:.1f}" cy="{y:.1f}" r="{RADIUS}" fill="#0b5394" stroke="#fff" stroke-width="2"/>'
+            f'<text x="{x:.1f}" y="{y + 4:.1f}" fill="#fff">{marker.number}</text></a>')
     parts.append("</g>")
     if caption:
         parts.append(f'<text class="attribution" x="{WIDTH - 4}" y="{height - 5}" font-size="11" fill="#3d4752" '

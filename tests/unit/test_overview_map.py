@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from benn_site.model import Outline, Outlines
-from benn_site.overview_map import Marker, _numbers, draw, parse_outlines
+from benn_site.overview_map import TARGET, Marker, _numbers, draw, parse_outlines
 from tests.conftest import ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -46,7 +46,9 @@ def test_markers_are_named_links_and_kept_apart():
     assert [a.get("aria-label") for a in links] == ["1. BENN A & B", "2. BENN <B>"]
     assert [a.find(f"{SVG}text").text for a in links] == ["1", "2"]
     (x1, y1), (x2, y2) = [(float(a.find(f"{SVG}circle").get("cx")), float(a.find(f"{SVG}circle").get("cy"))) for a in links]
-    assert ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 >= 20  # 40 m apart in reality, not drawn on top of each other
+    # 40 m apart in reality, drawn far enough apart that neither hit area covers the other
+    assert ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 >= 2 * TARGET - 0.1
+    assert [[c.get("r") for c in a.findall(f"{SVG}circle")] for a in links] == [[str(TARGET), "10"]] * 2
     assert svg.get("aria-label") == "Karte"
     assert svg.find(f"{SVG}rect") is not None  # a plain ground without outlines
     assert "Bezirksgrenzen" not in ET.tostring(svg, encoding="unicode")
