@@ -159,9 +159,9 @@ def draw(markers: list[Marker], outlines: Outlines | None, label: str) -> str:
     for marker, (x, y) in zip(markers, positions):
         parts.append(
             f'<a href="{escape(marker.href)}" aria-label="{marker.number}. {escape(marker.label)}">'
-            f'<circle class="marker-target" cx="{x:.1f}" cy="{y:.1f}" r="{TARGET}" fill="transparent"/>'
-            f'<circle class="marker-dot" cx="{x:.1f}" cy="{y:.1f}" r="{RADIUS}" fill="#0b5394" stroke="#fff" stroke-width="2"/>'
-            f'<text x="{x:.1f}" y="{y + 4:.1f}" fill="#fff">{marker.number}</text></a>')
+            f'<circle class="marker-target" cx="{round(x, 1):g}" cy="{round(y, 1):g}" r="{TARGET}" fill="transparent"/>'
+            f'<circle class="marker-dot" cx="{round(x, 1):g}" cy="{round(y, 1):g}" r="{RADIUS}" fill="#0b5394" stroke="#fff" stroke-width="2"/>'
+            f'<text x="{round(x, 1):g}" y="{round(y + 4, 1):g}" fill="#fff">{marker.number}</text></a>')
     parts.append("</g>")
     if caption:
         parts.append(f'<text class="attribution" x="{WIDTH - 4}" y="{height - 5}" font-size="11" fill="#3d4752" '
