@@ -161,7 +161,7 @@ class Fingerprints:
         self.memo: dict[int, tuple[object, str]] = {}
         config = site.config
         route_set = [(r.kind, r.lang, r.key) for r in routes.routes + routes.feeds]
-        menu = [(p.slug, p.order, p.draft, [(v.lang, v.title) for v in p.versions]) for p in site.pages]
+        menu = [(p.slug, p.order, p.draft, p.only_in, [(v.lang, v.title) for v in p.versions]) for p in site.pages]
         self.common = digest(code, config, site.catalogs, route_set, menu)
         self._locations = None
         self._everything = None

@@ -69,7 +69,7 @@ def _missing_pages(site: Site) -> list[SiteWarning]:
     result = []
     for page in site.pages:
         have = page.languages()
-        absent = [code for code in config.codes if code not in have]
+        absent = [code for code in config.codes if code not in have and page.offered_in(code)]
         if not absent:
             continue
         source = page.version(config.default_language, config.default_language).source

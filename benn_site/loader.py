@@ -8,9 +8,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import Config
-from .errors import BuildFailed, ContentError, SiteError, relpath
+from .errors import BuildFailed, ContentError, SiteError, did_you_mean, relpath
 from .event_records import TRANSLATION_FIELDS, build_event
-from .fields import WHOLE_NUMBER, FieldChecker, hidden, line_of, publication
+from .fields import WHOLE_NUMBER, FieldChecker, codes_field, hidden, line_of, publication
 from .location_records import build_location
 from .messages import msg
 from .model import Catalog, Event, Location, Outlines, Page, PageVersion, Site, Source
@@ -18,7 +18,7 @@ from .overview_map import parse_outlines
 from .sources import read_text, split_front_matter, split_name
 from .yamlsource import parse_yaml
 
-PAGE_FIELDS = {"title", "description", "order", "draft", "translation_of", "publish_after"}
+PAGE_FIELDS = {"title", "description", "order", "draft", "translation_of", "publish_after", "only_in"}
 
 
 def load_site(config: Config, now: dt.datetime, drafts: bool = False) -> Site:
@@ -111,22 +111,54 @@ def _load_pages(config: Config, errors, drafts, now=None) -> list[Page]:
         check.known(meta, PAGE_FIELDS)
         order = check.typed(meta, "order", int, WHOLE_NUMBER)
         draft, publish_after = publication(check, meta, config.tz)
+        only_in = _only_in(check, meta, config.codes)
         version = replace(version, draft=draft, publish_after=publish_after)
-        group = groups.setdefault(slug, {"versions": [], "order": None})
+        group = groups.setdefault(slug, {"versions": [], "order": None, "only_in": None})
         group["versions"].append(version)
         if order is not None and (group["order"] is None or lang == config.default_language):
             group["order"] = order
+        if only_in and (group["only_in"] is None or lang == config.default_language):
+            group["only_in"] = (only_in, version.source.path)
     pages = []
     for slug, group in sorted(groups.items()):
         # A page is left out when its default-language file is; a translation on its own.
         versions = sorted(group["versions"], key=lambda v: config.codes.index(v.lang))
+        only_in = _files_outside(group["only_in"], versions, errors)
         main = next((v for v in versions if v.lang == config.default_language), versions[0])
         shown = [v for v in versions if drafts or not _hidden(v, now)]
         if main not in shown or not shown:
             continue
         pages.append(Page(slug, group["order"] if group["order"] is not None else 100, tuple(shown),
-                          main.draft))
+                          main.draft, only_in))
     return pages
+
+
+def _only_in(check: FieldChecker, meta, codes) -> tuple[str, ...]:
+    """`only_in: [de, en]`: the declared languages a page exists in on purpose (others get no
+    copy and no 'not translated' warning)."""
+    if meta.get("only_in") is None:
+        return ()
+    wanted = codes_field(check, meta, "only_in")
+    unknown = [code for code in wanted if code not in codes]
+    for code in unknown:
+        hint = did_you_mean(code, codes) or msg("the site's languages are: {codes}", codes=", ".join(codes))
+        check.error(meta, "only_in", msg("language '{lang}' is not declared in site.yaml", lang=code), hint)
+    return () if unknown else tuple(code for code in codes if code in wanted)
+
+
+def _files_outside(only_in, versions, errors) -> tuple[str, ...]:
+    """The page's `only_in`, after reporting each file in a language it leaves out."""
+    if only_in is None:
+        return ()
+    codes, declared_in = only_in
+    for version in versions:
+        if version.lang not in codes:
+            errors.append(ContentError(
+                version.source.path, None,
+                msg("this page is only in {codes} ('only_in' in {file}), but this file is in '{lang}'",
+                    codes=", ".join(codes), file=declared_in, lang=version.lang),
+                hint=msg("delete this file, or add '{lang}' to 'only_in'", lang=version.lang)))
+    return codes
 
 
 def _text_files(folder: Path) -> dict[str, list[Path]]:

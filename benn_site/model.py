@@ -48,10 +48,24 @@ class Page:
     order: int
     versions: tuple[PageVersion, ...]
     draft: bool = False
+    # `only_in: [de]`: the page exists in these languages only, on purpose (Leichte Sprache, an
+    # imprint); empty: in every language, falling back to the default language's text.
+    only_in: tuple[str, ...] = ()
 
     def version(self, lang: str, default: str) -> PageVersion:
         by_lang = {v.lang: v for v in self.versions}
         return by_lang.get(lang) or by_lang.get(default) or self.versions[0]
+
+    def offered_in(self, lang: str) -> bool:
+        """Whether the page has an address in `lang` (its own text or the default language's)."""
+        return not self.only_in or lang in self.only_in
+
+    def link_language(self, lang: str, default: str) -> str:
+        """The language a link from a `lang` page leads to: `lang` itself where the page is offered,
+        else the default language when the page is in it, else the first of `only_in`."""
+        if self.offered_in(lang):
+            return lang
+        return default if default in self.only_in else self.only_in[0]
 
     def languages(self) -> set[str]:
         return {v.lang for v in self.versions}

@@ -102,7 +102,7 @@ class Routes:
             for event in site.events:
                 self._add("event", lang, event.slug, event.source.path)
             for page in site.pages:
-                if page.slug != "index":
+                if page.slug != "index" and page.offered_in(lang):
                     self._add("page", lang, page.slug, page.versions[0].source.path)
         self._plan_feeds()
         self._collisions()
@@ -155,6 +155,20 @@ class Routes:
     def url(self, kind, lang=None, key=None) -> str:
         """The site-absolute URL (with the base path) of a route."""
         return self.base + self.path(kind, lang, key)
+
+    def page_link(self, slug: str, lang: str) -> tuple[str, str]:
+        """(URL, its language) of a link to page `slug` from a page in `lang`: the page in `lang`,
+        or, for a page that exists only in some languages (`only_in`), in the one it is in."""
+        page = self.site.page(slug)
+        target = page.link_language(lang, self.site.config.default_language) if page else lang
+        return self.url("page", target, slug), target
+
+    def alternate_languages(self, route: Route) -> list[str]:
+        """The languages `route` exists in: every one, but for a page with `only_in`."""
+        codes = self.site.config.codes
+        if route.lang is None:
+            return []
+        return [code for code in codes if self.has(route.kind, code, route.key)]
 
     def asset(self, name: str) -> str:
         return self.base + name.lstrip("/")

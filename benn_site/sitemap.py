@@ -1,8 +1,8 @@
 """sitemap.xml with hreflang alternates, and robots.txt pointing to it.
 
 Every HTML page is listed (not the 404 page). A page in a language lists the same page in every
-language and `x-default` (the default language's version), exactly as the `<link rel="alternate">`
-tags in its head do; the root language chooser is itself the `x-default` and lists nothing else.
+language it exists in (a page with `only_in`: only those) and `x-default` (the default language's
+version), exactly as the `<link rel="alternate">` tags in its head do; the root language chooser is itself the `x-default` and lists nothing else.
 There is no `lastmod`: the build knows no honest modification date, and a build date would change
 every file every day.
 """
@@ -31,9 +31,11 @@ def sitemap(site: Site, routes: Routes) -> bytes:
         if route.lang is None:
             alternates.append(("x-default", loc))
         else:
-            for code in config.codes:
+            offered = routes.alternate_languages(route)  # a page with `only_in` is in those only
+            for code in offered:
                 alternates.append((code, routes.absolute(routes.url(route.kind, code, route.key))))
-            alternates.append(("x-default", routes.absolute(routes.url(route.kind, config.default_language, route.key))))
+            default = config.default_language if config.default_language in offered else offered[0]
+            alternates.append(("x-default", routes.absolute(routes.url(route.kind, default, route.key))))
         entries.append((loc, alternates))
     for loc, alternates in sorted(entries):
         lines.append("  <url>")

@@ -70,9 +70,10 @@ def report(site: Site) -> Report:
     entries: list[Entry] = []
     complete = {lang: 0 for lang in others}
 
-    def versions(kind_folder: str, name: str, items, source: PageVersion | None, current: str | None):
+    def versions(kind_folder: str, name: str, items, source: PageVersion | None, current: str | None,
+                 wanted=others):
         by_lang = {v.lang: v for v in items}
-        for lang in others:
+        for lang in wanted:
             version = by_lang.get(lang)
             path = f"content/{kind_folder}/{name}.{lang}.md"
             if version is None:
@@ -98,7 +99,8 @@ def report(site: Site) -> Report:
 
     for page in site.pages:
         source = next((v for v in page.versions if v.lang == default), None)
-        versions("pages", page.slug, page.versions, source, source_hash(source) if source else None)
+        versions("pages", page.slug, page.versions, source, source_hash(source) if source else None,
+                 [lang for lang in others if page.offered_in(lang)])  # `only_in`: on purpose
 
     for event in site.events:
         main = next((v for v in event.texts if v.lang == default), None)

@@ -108,10 +108,15 @@ class Views:
             version = page.version(lang, config.default_language)
             return tx(Localized(version.title, version.lang, version.lang != lang))
 
-        alternates = []
-        if route.lang is not None:
-            for language in config.languages:
-                alternates.append((language, url(route.kind, route.key, language.code)))
+        # The same page in other languages (head links, sitemap), and the language menu: a language
+        # the page is not offered in (`only_in`) leads to that language's home page.
+        offered = self.routes.alternate_languages(route)
+        alternates = [(language, url(route.kind, route.key, language.code))
+                      for language in config.languages if language.code in offered]
+        switcher = [(language, url(route.kind, route.key, language.code) if language.code in offered
+                     else url("home", None, language.code)) for language in config.languages] if offered else []
+        x_default = (url(route.kind, route.key, config.default_language if config.default_language in offered
+                         else offered[0]) if offered else None)
         nav = []
         for item in config.navigation:
             if item in ("home", "locations", "events", "search"):
@@ -121,11 +126,12 @@ class Views:
                             or (item == "locations" and route.kind == "location")))
             elif site.page(item):
                 page = site.page(item)
-                nav.append((page_title(page), url("page", item),
+                nav.append((page_title(page), self.routes.page_link(item, lang)[0],
                             route.kind == "page" and route.key == item))
         footer = self._footers.get(lang)
         if footer is None:
-            footer = self._footers[lang] = [(page_title(p), url("page", p.slug)) for p in self.footer_pages()]
+            footer = self._footers[lang] = [(page_title(p), *self._footer_link(p.slug, lang))
+                                            for p in self.footer_pages()]
         return {
             "lang": lang,
             "dir": self.directions.get(lang, "ltr"),
@@ -143,6 +149,8 @@ class Views:
             "asset": self.routes.asset,
             "absolute": self.routes.absolute,
             "alternates": alternates,
+            "switcher": switcher,
+            "x_default": x_default,
             "nav": nav,
             "footer_pages": footer,
             "now": site.now,
@@ -169,6 +177,11 @@ class Views:
         return [p for p in sorted(self.site.pages, key=lambda p: (p.order, p.slug))
                 if p.slug != "index" and p.slug not in self.config.navigation]
 
+    def _footer_link(self, slug: str, lang: str) -> tuple[str, str | None]:
+        """(URL, hreflang when the link leads to a page in another language) of a footer link."""
+        href, target = self.routes.page_link(slug, lang)
+        return href, (target if target != lang else None)
+
     def body(self, versions, lang: str, source_lang_hint: str | None = None):
         """(HTML of the reader's version or the default-language fallback, language it is in)."""
         by_lang = {v.lang: v for v in versions}
@@ -191,10 +204,13 @@ class Views:
         if name.endswith(".md"):
             parts = name[:-3].split(".")
             slug, in_lang = parts[0], (parts[1] if len(parts) > 1 else lang)
-            # Every page is built in every language (falling back), so any existing slug resolves.
+            # Every page is built in every language (falling back) or, with `only_in`, in its own
+            # languages, where a link from any other one leads: any existing slug resolves.
             if slug not in self.page_slugs or in_lang not in self.config.codes:
                 return None
-            return (self.routes.url("home", in_lang) if slug == "index" else self.routes.url("page", in_lang, slug)) + suffix
+            if slug == "index":
+                return self.routes.url("home", in_lang) + suffix
+            return self.routes.page_link(slug, in_lang)[0] + suffix
         if path.startswith("/") and self.routes.base != "/":
             return self.routes.base + path.lstrip("/") + suffix
         return target
