@@ -168,13 +168,16 @@ def serve(site_dir: Path, host: str, port: int, now: str | None, out: Path | Non
 @click.option("--lang", default=None,
               help="Language of the new file (default: the site's default language); another language "
                    "makes a translation of an existing file.")
-def new(kind: str, name: str, site_dir: Path, lang: str | None):
+@click.option("--now", default=None, help="Today, for a new event's date: ISO 8601 with offset (default: "
+                                         "SOURCE_DATE_EPOCH or now).")
+def new(kind: str, name: str, site_dir: Path, lang: str | None, now: str | None):
     """Write a ready file to fill in (it starts as a draft) and print its path."""
     from .scaffold import new_file
 
     catalog = editor_catalog()
+    moment = _moment(now)
     try:
-        path = new_file(site_dir, kind, name, lang, notes=catalog.lang)
+        path = new_file(site_dir, kind, name, lang, notes=catalog.lang, now=moment)
     except BuildFailed as exc:
         for error in exc.errors:
             click.echo(error.text(catalog), err=True)

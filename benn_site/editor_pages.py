@@ -26,7 +26,7 @@ h1{font-size:1.6rem;margin:.5rem 0}
 .problem dd{margin:0}
 .todo{background:#e8f5e9;border-inline-start:4px solid #1b5e20;padding:.25rem .5rem}
 pre{background:#f4f4f4;padding:.5rem;overflow-x:auto;margin:.75rem 0 0;font-size:.95rem}
-pre span{display:block;white-space:pre}
+pre span{display:block;white-space:pre-wrap;overflow-wrap:anywhere;padding-inline-start:6ch;text-indent:-6ch}
 pre .here{background:#ffe0e0;font-weight:700}
 @media (max-width:40rem){.problem dl{grid-template-columns:1fr}.problem dd{margin-bottom:.5rem}}
 code{font-family:ui-monospace,monospace}

@@ -41,7 +41,7 @@ def _fail(path: str, message, hint=None) -> BuildFailed:
 
 
 def new_file(root: Path, kind: str, name: str, lang: str | None = None, today: dt.date | None = None,
-             notes: str | None = None) -> Path:
+             notes: str | None = None, now: dt.datetime | None = None) -> Path:
     """Write the new file and return its path; BuildFailed (nothing written) when it cannot be made."""
     config = load_config(root)
     lang = lang or config.default_language
@@ -53,7 +53,7 @@ def new_file(root: Path, kind: str, name: str, lang: str | None = None, today: d
         raise _fail(name, msg("'{slug}' cannot be part of a web address", slug=name),
                     msg("use only a-z, 0-9 and '-', e.g. {suggestion}", suggestion=suggest_slug(name)))
     notes = notes if notes in available() else (lang if lang in available() else "en")
-    today = today or dt.datetime.now(config.tz).date()
+    today = today or (now or dt.datetime.now(config.tz)).astimezone(config.tz).date()
     translation = lang != config.default_language
     if kind == "page":
         path, text = _page(config, name, lang, notes, translation)

@@ -3,25 +3,23 @@ translations of existing files; drafts and publish_after in builds and previews.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from zoneinfo import ZoneInfo
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from benn_site.build import build
+from benn_site.build import build, prepare
 from benn_site.cli import main
 from benn_site.event_records import EVENT_FIELDS
 from benn_site.loader import PAGE_FIELDS
 from benn_site.location_records import LOCATION_FIELDS
 from tests.conftest import NOW, sample_files, write_site
 
-ENGLISH = {"LANG": "en_GB.UTF-8", "LC_ALL": None, "LC_MESSAGES": None, "LANGUAGE": None}
+ENGLISH = {"LANG": "en_GB.UTF-8", "LC_ALL": None, "LC_MESSAGES": None, "LANGUAGE": None,
+           "SOURCE_DATE_EPOCH": str(int(NOW.timestamp()))}  # "today" for a new event's date
 GERMAN = {**ENGLISH, "LANG": "de_DE.UTF-8"}
 DRAFT_NOTE = "Entwurf: Nur die Vorschau zeigt das."
-# `new event` dates the event a week after today (the clock in the site's zone), not after NOW.
-NEXT_WEEK = (dt.datetime.now(ZoneInfo("Europe/Berlin")).date() + dt.timedelta(days=7)).isoformat()
 
 
 def new(site, *args, env=ENGLISH):
@@ -41,7 +39,7 @@ def fields_in(text: str) -> set[str]:
 @pytest.mark.parametrize("env,notes", [(ENGLISH, "delete the line \"draft: true\""),
                                        (GERMAN, "löschen Sie die Zeile \"draft: true\"")])
 @pytest.mark.parametrize("kind,name,expected,fields", [
-    ("event", "sprachcafe", f"content/events/{NEXT_WEEK}-sprachcafe.md", EVENT_FIELDS),
+    ("event", "sprachcafe", "content/events/2026-12-02-sprachcafe.md", EVENT_FIELDS),
     ("location", "pankow", "content/locations/pankow.yaml", LOCATION_FIELDS | {"draft"}),
     ("page", "team", "content/pages/team.de.md", PAGE_FIELDS - {"translation_of"}),
 ])
@@ -59,7 +57,7 @@ def test_a_new_file_has_every_field_and_the_site_still_builds(site, tmp_path, en
     assert report.pages > 10
     preview = build(site, tmp_path / "preview", NOW, drafts=True)
     assert preview.pages > report.pages
-    url = {"event": f"de/events/{NEXT_WEEK}-sprachcafe/", "location": "de/locations/pankow/",
+    url = {"event": "de/events/2026-12-02-sprachcafe/", "location": "de/locations/pankow/",
            "page": "de/team/"}[kind]
     assert not (tmp_path / "published" / url).exists()
     assert DRAFT_NOTE in (tmp_path / "preview" / url / "index.html").read_text(encoding="utf-8")
@@ -146,3 +144,30 @@ def test_an_event_at_a_draft_location_says_so(site, tmp_path):
         "content/events/2026-11-26-cafe.md:5: location: the location 'mitte' is still a draft (publish the "
         "location first (delete 'draft: true' in its file), or make this event a draft too)")
     build(site, tmp_path / "preview", NOW, drafts=True)  # the preview shows both
+
+
+@pytest.mark.parametrize("env", [ENGLISH, GERMAN])
+def test_every_repeat_example_of_a_new_event_works_where_the_notes_say_to_write_it(site, env):
+    result = new(site, "event", "kochtreff", env=env)
+    assert result.exit_code == 0, result.output
+    path = Path(result.stdout.strip())
+    text = path.read_text(encoding="utf-8")
+    examples = re.findall(r"^#   [^:{]+:\s+(\{.*\})$", text, re.MULTILINE)
+    assert len(examples) == 4
+    start = re.search(r"^start: (.*)$", text, re.MULTILINE).group(1)
+    for example in examples:
+        # The dates of the rule are examples too: a Thursday for the weekly ones (24 December 2026
+        # is one), the second Tuesday for the monthly one.
+        day = "2026-12-08" if "nth: 2" in example else "2026-12-03"
+        path.write_text(text.replace("recurrence:\n", f"recurrence: {example}\n")
+                        .replace(f"start: {start}", f"start: {day} 14:00").replace("\nend:", "\n# end:"),
+                        encoding="utf-8")
+        _, loaded = prepare(site, NOW, drafts=True)
+        assert loaded.event(path.stem).recurrence is not None, example
+
+
+def test_a_new_page_explains_only_in_in_german(site):
+    result = new(site, "page", "leicht", env=GERMAN)
+    text = (site / "content/pages/leicht.de.md").read_text(encoding="utf-8")
+    assert "# only_in: [de]\n" in text and "mit Absicht nicht in allen Sprachen" in text
+    assert "freiwillig" not in text and "Pflicht" not in text and result.exit_code == 0
