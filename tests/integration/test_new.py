@@ -171,3 +171,14 @@ def test_a_new_page_explains_only_in_in_german(site):
     text = (site / "content/pages/leicht.de.md").read_text(encoding="utf-8")
     assert "# only_in: [de]\n" in text and "mit Absicht nicht in allen Sprachen" in text
     assert "freiwillig" not in text and "Pflicht" not in text and result.exit_code == 0
+
+
+def test_build_leaves_drafts_out_unless_asked_with_drafts(site, tmp_path):
+    assert new(site, "page", "team").exit_code == 0
+    for flag, present in (([], False), (["--drafts"], True)):
+        out = tmp_path / ("drafts" if flag else "published")
+        result = CliRunner().invoke(main, ["build", "--site", str(site), "--out", str(out), "--now", NOW.isoformat(),
+                                           *flag], env=ENGLISH)
+        assert result.exit_code == 0, result.output
+        assert (out / "de/team/index.html").is_file() == present
+    assert DRAFT_NOTE in (tmp_path / "drafts/de/team/index.html").read_text(encoding="utf-8")

@@ -193,3 +193,17 @@ def test_a_request_cannot_leave_the_preview_folder(sample, tmp_path):
     status, kind, body = preview.response("/de/")
     assert status == 200 and kind == "text/html; charset=utf-8"
     assert printed[-1].startswith("Rebuilt ")
+
+
+def test_the_preview_shows_drafts_and_planned_items_marked(sample, tmp_path):
+    (sample / "content/pages/team.de.md").write_text("---\ntitle: Team\ndraft: true\n---\nWir.\n", encoding="utf-8")
+    event = sample / "content/events/2026-11-26-cafe.md"
+    event.write_text(SAMPLE_EVENT.replace("category: cafe", "category: cafe\npublish_after: 2026-11-26"),
+                     encoding="utf-8")
+    preview = Preview(sample, tmp_path / "preview", NOW, "http://127.0.0.1:1/", ENGLISH, lambda text, err=False: None)
+    assert preview.rebuild()
+    status, _, body = preview.response("/de/team/")
+    assert status == 200 and "Entwurf: Nur die Vorschau zeigt das." in body.decode("utf-8")
+    status, _, body = preview.response("/de/events/2026-11-26-cafe/")
+    assert status == 200
+    assert "Geplant: wird ab Donnerstag, 26. November 2026 veröffentlicht." in body.decode("utf-8")

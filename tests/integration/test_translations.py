@@ -103,6 +103,8 @@ def test_the_editors_page_is_built_but_not_listed(tmp_path):
     assert "<h1>Stand der Übersetzungen</h1>" in page
     assert "<code>content/pages/imprint.en.md</code>" in page
     assert "editors/" not in (out / "sitemap.xml").read_text(encoding="utf-8")
+    # not in the search index: Pagefind skips the whole page
+    assert '<body data-pagefind-ignore="all">' in page and "data-pagefind-body" not in page
     for other in out.rglob("*.html"):
         if other != out / REPORT_PATH:
             assert "editors/translations" not in other.read_text(encoding="utf-8"), other
