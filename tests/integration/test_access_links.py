@@ -42,7 +42,8 @@ def test_every_german_page_links_leichte_sprache(portal):
 
 
 def test_menu_labels_of_untranslated_pages_carry_their_language(portal):
-    """The Arabic footer names the German-only imprint in German, marked as German (WCAG 3.1.2)."""
+    """The Arabic footer names the imprint (German and English only, `only_in`) in German, marked as
+    German (WCAG 3.1.2), and links the German page itself."""
     footer = FOOTER.search((portal / "ar" / "index.html").read_text(encoding="utf-8")).group(1)
-    assert '<a href="/ar/imprint/"><span lang="de" dir="ltr">Impressum</span></a>' in footer
+    assert '<a href="/de/imprint/" hreflang="de"><span lang="de" dir="ltr">Impressum</span></a>' in footer
     assert '<a href="/ar/accessibility/">بيان إمكانية الوصول</a>' in footer
