@@ -5,8 +5,8 @@ preview cannot be deployed by mistake. The operating system tells `watchfiles` a
 site.yaml, content/ and templates/ (the output folder is ignored); a rebuild starts once they have
 been quiet for 50 ms, so saving ten files, or a `git pull`, rebuilds once. Every rebuild is the
 same build as `benn-site build`, through one `Builder` that remembers the last build, so a save
-re-renders only the pages it can affect. When a build fails, the server keeps running: the problems are printed and
-every page shows an error page naming file, line and fix, until a good build replaces it.
+re-renders only the pages it can affect. When a build fails, the server keeps running: the
+problems are printed and every page shows an error page naming file, line and fix, until a good build replaces it.
 
 The `livereload` package is used only in this module: its WebSocket handler and its browser
 script tell the open pages to reload. It serves on tornado, which livereload brings along.
@@ -46,10 +46,6 @@ class Watched:
     def __init__(self, root: Path, ignore: tuple[Path, ...] = ()):
         self.root = root.resolve()
         self.ignored = tuple(p.resolve() for p in ignore)
-
-    def folders(self) -> list[Path]:
-        """What to hand to the watcher (only what exists; site.yaml through its folder)."""
-        return [self.root]
 
     def __call__(self, change, path: str) -> bool:
         where = Path(path)
