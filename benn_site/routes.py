@@ -165,10 +165,14 @@ class Routes:
 
     def alternate_languages(self, route: Route) -> list[str]:
         """The languages `route` exists in: every one, but for a page with `only_in`."""
-        codes = self.site.config.codes
         if route.lang is None:
             return []
-        return [code for code in codes if self.has(route.kind, code, route.key)]
+        return [code for code in self.site.config.codes if self.has(route.kind, code, route.key)]
+
+    def x_default(self, offered: list[str]) -> str:
+        """Of the languages a route exists in, the one for `x-default`: the default language if there."""
+        default = self.site.config.default_language
+        return default if default in offered else offered[0]
 
     def asset(self, name: str) -> str:
         return self.base + name.lstrip("/")

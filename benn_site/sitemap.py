@@ -2,7 +2,8 @@
 
 Every HTML page is listed (not the 404 page). A page in a language lists the same page in every
 language it exists in (a page with `only_in`: only those) and `x-default` (the default language's
-version), exactly as the `<link rel="alternate">` tags in its head do; the root language chooser is itself the `x-default` and lists nothing else.
+version), exactly as the `<link rel="alternate">` tags in its head do; the root language chooser
+is itself the `x-default` and lists nothing else.
 There is no `lastmod`: the build knows no honest modification date, and a build date would change
 every file every day.
 """
@@ -19,7 +20,6 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
 def sitemap(site: Site, routes: Routes) -> bytes:
-    config = site.config
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
     entries = []
@@ -34,7 +34,7 @@ def sitemap(site: Site, routes: Routes) -> bytes:
             offered = routes.alternate_languages(route)  # a page with `only_in` is in those only
             for code in offered:
                 alternates.append((code, routes.absolute(routes.url(route.kind, code, route.key))))
-            default = config.default_language if config.default_language in offered else offered[0]
+            default = routes.x_default(offered)
             alternates.append(("x-default", routes.absolute(routes.url(route.kind, default, route.key))))
         entries.append((loc, alternates))
     for loc, alternates in sorted(entries):

@@ -115,8 +115,7 @@ class Views:
                       for language in config.languages if language.code in offered]
         switcher = [(language, url(route.kind, route.key, language.code) if language.code in offered
                      else url("home", None, language.code)) for language in config.languages] if offered else []
-        x_default = (url(route.kind, route.key, config.default_language if config.default_language in offered
-                         else offered[0]) if offered else None)
+        x_default = url(route.kind, route.key, self.routes.x_default(offered)) if offered else None
         nav = []
         for item in config.navigation:
             if item in ("home", "locations", "events", "search"):
