@@ -15,6 +15,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from . import deps, diagnostics, feeds, parallel, search_index, sitemap, translations
 from .cache import MarkdownCache
@@ -27,6 +28,7 @@ from .markup import Markup, cache_key
 from .model import Site
 from .render import make_environment, render_template
 from .routes import Routes
+from .sourcecache import SourceCache
 from .validate import validate_site
 from .views import Views
 from .writer import Output, stage_file
@@ -49,9 +51,9 @@ class BuildReport:
     rendered: int = 0  # pages and feeds rendered; the others were unchanged since the last build
 
 
-@dataclass
-class Rendered:
-    """What a worker sends back for one page: whether it staged it, and what went wrong."""
+class Rendered(NamedTuple):
+    """What a worker sends back for one page: whether it staged it, and what went wrong.
+    A tuple: thirteen thousand of them cross the process boundary, and tuples pickle fastest."""
 
     output: str
     changed: bool
@@ -59,6 +61,8 @@ class Rendered:
     broken_links: list
     missing: set
     converted: list  # new Markdown cache entries, stored by the parent
+    fingerprint: str | None = None  # what the output was made from (deps), for the next build
+    skipped: bool = False  # the fingerprint was unchanged and the file there: not rendered
 
 
 def resolve_now(now: str | None, environ=os.environ) -> dt.datetime:
@@ -74,10 +78,11 @@ def resolve_now(now: str | None, environ=os.environ) -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
-def prepare(root: Path, now: dt.datetime, base_url: str | None = None, drafts: bool = False) -> tuple[Config, Site]:
+def prepare(root: Path, now: dt.datetime, base_url: str | None = None, drafts: bool = False,
+            sources: SourceCache | None = None) -> tuple[Config, Site]:
     """Config, loaded and cross-checked site, or BuildFailed with every problem."""
     config = load_config(root, base_url)
-    site, errors, unloaded = load_partial(config, now, drafts)
+    site, errors, unloaded = load_partial(config, now, drafts, sources)
     errors = errors + validate_site(site, unloaded)
     if errors:
         raise BuildFailed(errors)
@@ -110,22 +115,23 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
     everything = routes.feeds + routes.routes  # feeds first: one calendar of all events costs many pages
     for route in everything:
         output.claim(route.output)
-    prints = {}
-    todo = everything
+    fingerprints = None
     if previous is not None:
         fingerprints = deps.Fingerprints(site, routes, deps.Templates(env, templates.parsed), code)
-        prints = {route.output: fingerprints.of(route) for route in everything}
-        todo = []
-        for route in everything:
-            last = previous.get(route.output)
-            if output.fresh or last is None or last[0] != prints[route.output] or \
-                    not os.path.isfile(output.target / route.output):
-                todo.append(route)
-            else:
-                output.record(route.output, False)
-                translator.missing.update(tuple(pair) for pair in last[1])
+        for name in {route.template for route in everything if route.template}:
+            fingerprints.templates.of(name)  # analysed once here, not once per worker
 
     def render(route) -> Rendered:
+        """Render one output, unless its fingerprint (computed here, on all cores) says the file
+        on disk already has the bytes it would get."""
+        fingerprint = None
+        if fingerprints is not None:
+            fingerprint = fingerprints.of(route)
+            last = previous.get(route.output)
+            if not output.fresh and last is not None and last[0] == fingerprint and \
+                    os.path.isfile(os.path.join(output.target, route.output)):
+                return Rendered(route.output, False, None, [], {tuple(pair) for pair in last[1]}, [],
+                                fingerprint, skipped=True)
         links, missing = len(views.link_errors), set(translator.missing)
         changed, error = False, None
         try:
@@ -137,29 +143,30 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
         except (RenderError, ContentError) as exc:
             error = (type(exc), exc.path, exc.line, exc.message, exc.field, exc.hint)
         return Rendered(route.output, changed, error, views.link_errors[links:], translator.missing - missing,
-                        cache.take() if cache else [])
+                        cache.take() if cache else [], fingerprint)
 
     errors: dict[str, SiteError] = {}
     broken = set()
-    state = {name: previous[name] for name in prints if prints[name] == (previous.get(name) or [None])[0]} \
-        if previous is not None else {}
-    step = (lambda n: progress(n, len(todo))) if progress else None
-    for result in parallel.run(todo, render, jobs, step):
+    state = {}
+    rendered = 0
+    step = (lambda n: progress(n, len(everything))) if progress else None
+    for result in parallel.run(everything, render, jobs, step):
         output.record(result.output, result.changed)
         translator.missing |= result.missing
+        rendered += not result.skipped
         broken.update(result.broken_links)
         if cache:
             cache.store(result.converted)
         if result.error:
             exc = result.error[0](*result.error[1:])
             errors.setdefault(str(exc), exc)
-        elif prints:
-            state[result.output] = [prints[result.output], sorted(result.missing)]
+        elif result.fingerprint is not None:
+            state[result.output] = [result.fingerprint, sorted(result.missing)]
     for source, target in sorted(broken):
         errors.setdefault(source + target, broken_link(config.root, source, target))
     if errors:
         raise BuildFailed(list(errors.values()))
-    return len(routes.routes), translator, state, len(todo)
+    return len(routes.routes), translator, state, rendered
 
 
 class Compiled:
@@ -202,11 +209,16 @@ class MachineFiles:
         raise KeyError(f"no writer for {route.kind}")
 
 
-def markdown_keys(site: Site) -> set[str]:
-    """The cache key of every Markdown text in the site, so the cache can forget the others."""
+def markdown_texts(site: Site) -> list[str]:
+    """Every Markdown text in the site."""
     texts = [v.body for p in site.pages for v in p.versions]
     texts += [v.body for loc in site.locations for v in loc.texts]
     texts += [v.body for e in site.events for v in e.texts]
+    return texts
+
+
+def markdown_keys(texts: list[str]) -> set[str]:
+    """The cache key of each text (with links resolved and not), so the cache can forget the others."""
     return {cache_key(text, resolved) for text in texts for resolved in (True, False)}
 
 
@@ -227,11 +239,16 @@ class Builder:
         self.state: dict | None = None  # output → [fingerprint, missing strings], for self.out
         self.code = deps.code_version()
         self.templates = Compiled()
+        self.sources = SourceCache(root / CACHE_DIR / "sources.pickle", self.code) if cache else None
 
     def build(self, now: dt.datetime | None = None, progress=None) -> BuildReport:
         started = time.perf_counter()
         now = now or resolve_now(None)
-        config, site = prepare(self.root, now, self.base_url, self.drafts)
+        try:
+            config, site = prepare(self.root, now, self.base_url, self.drafts, self.sources)
+        finally:
+            if self.sources is not None:
+                self.sources.save()
         output = Output(self.out, protect=self.root)
         markdown = MarkdownCache(self.root / CACHE_DIR / "markdown.sqlite") if self.cache else None
         previous = self._previous() if self.cache else None
@@ -269,7 +286,8 @@ class Builder:
                 raise
         output.finish()
         if markdown:
-            markdown.close(live=markdown_keys(site))
+            texts = markdown_texts(site)
+            markdown.close(live=lambda: markdown_keys(texts), expected=2 * len(texts))
             self._remember(state)
         return BuildReport(pages, len(output.written), time.perf_counter() - started, output.target,
                            translator.missing, warnings, len(output.changed), len(output.removed), rendered)

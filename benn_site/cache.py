@@ -21,6 +21,7 @@ import json
 import os
 import sqlite3
 from pathlib import Path
+from typing import Callable
 
 Entry = tuple[str, str, list]  # key, html, [(link target, resolved URL or None)]
 
@@ -88,9 +89,10 @@ class MarkdownCache:
         except sqlite3.Error:
             pass
 
-    def close(self, live: set[str] | None = None) -> None:
-        """Commit; with `live` (the keys of every text in the site), drop the entries of texts
-        that no longer exist once they are a good part of the file."""
+    def close(self, live: Callable[[], set[str]] | None = None, expected: int = 0) -> None:
+        """Commit; with `live` (giving the keys of every text in the site, about `expected` of
+        them), drop the entries of texts that no longer exist once they are a good part of the
+        file. The keys are hashed only then: hashing every text costs more than a small rebuild."""
         db = self._connect()
         if db is None:
             return
@@ -98,13 +100,13 @@ class MarkdownCache:
             self.store(self.take())
             if live is not None:
                 total = db.execute("SELECT COUNT(*) FROM markdown").fetchone()[0]
-                if total > len(live) * 1.25 + 100:
+                if total > expected * 1.25 + 100:
                     if not self._dirty:
                         db.execute("BEGIN")
                         self._dirty = True
                     db.execute("CREATE TEMP TABLE IF NOT EXISTS live (key TEXT PRIMARY KEY)")
                     db.execute("DELETE FROM live")
-                    db.executemany("INSERT OR IGNORE INTO live VALUES (?)", [(k,) for k in live])
+                    db.executemany("INSERT OR IGNORE INTO live VALUES (?)", [(k,) for k in live()])
                     db.execute("DELETE FROM markdown WHERE key NOT IN (SELECT key FROM live)")
             if self._dirty:
                 db.execute("COMMIT")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import zoneinfo
 from dataclasses import dataclass
@@ -54,8 +55,8 @@ class Config:
         """The URL path the site lives under: '/' or '/sub/path/'."""
         return urlsplit(self.base_url).path or "/"
 
-    @property
-    def codes(self) -> tuple[str, ...]:
+    @functools.cached_property
+    def codes(self) -> tuple[str, ...]:  # asked for tens of thousands of times in a large build
         return tuple(lang.code for lang in self.languages)
 
     def language(self, code: str) -> Language:

@@ -15,6 +15,7 @@ from .location_records import build_location
 from .messages import msg
 from .model import Catalog, Event, Location, Outlines, Page, PageVersion, Site, Source
 from .overview_map import parse_outlines
+from .sourcecache import SourceCache
 from .sources import read_text, split_front_matter, split_name
 from .yamlsource import parse_yaml
 
@@ -43,17 +44,21 @@ class Unloaded:
     event_locations: list[tuple[str, int, str]] = field(default_factory=list)
 
 
-def load_partial(config: Config, now: dt.datetime, drafts: bool = False) -> tuple[Site, list[SiteError], Unloaded]:
-    """(the items that loaded, every problem, what did not load)."""
+def load_partial(config: Config, now: dt.datetime, drafts: bool = False,
+                 cache: SourceCache | None = None) -> tuple[Site, list[SiteError], Unloaded]:
+    """(the items that loaded, every problem, what did not load); `cache` keeps parsed files
+    between builds."""
     errors: list[SiteError] = []
     content = config.content_dir
     if not content.is_dir():
         raise BuildFailed([ContentError("content", None, msg("folder not found"),
                                         hint=msg("a site needs content/pages, content/locations, content/events"))])
-    pages = _load_pages(config, errors, drafts, now)
+    if cache is not None:
+        cache.begin()
+    pages = _load_pages(config, errors, drafts, now, cache)
     unloaded = Unloaded()
-    locations = _load_locations(config, errors, unloaded.locations, drafts, now)
-    events = _load_events(config, errors, drafts, now, unloaded.event_locations)
+    locations = _load_locations(config, errors, unloaded.locations, drafts, now, cache)
+    events = _load_events(config, errors, drafts, now, unloaded.event_locations, cache)
     catalogs = _load_catalogs(config, errors)
     outlines = _load_outlines(config, errors)
     site = Site(config, now, tuple(pages), tuple(locations), tuple(events), tuple(catalogs), outlines)
@@ -69,15 +74,32 @@ def _files(folder: Path, *suffixes: str) -> list[Path]:
     return [folder / name for name in names]
 
 
-def _version(config, path, lang, errors, required_title) -> tuple[PageVersion | None, dict | None]:
-    root = config.root
-    text, problems = read_text(path, root)
+def _parsed(config, path: Path, kind: str, errors, cache: SourceCache | None):
+    """A content file read and parsed, from `cache` when the file is unchanged; None (and its
+    problems added to `errors`) when it cannot be. kind: 'md' (front matter may be missing),
+    'md!' (front matter required) or 'yaml'."""
+    if cache is not None:
+        hit = cache.get(path, kind)
+        if hit is not None:
+            return hit
+    text, problems = read_text(path, config.root)
+    if not problems:
+        name = relpath(path, config.root)
+        if kind == "yaml":
+            parsed, problems = parse_yaml(text, name)
+        else:
+            parsed, problems = split_front_matter(text, name, required=kind == "md!")
     if problems:
         errors.extend(problems)
-        return None, None
-    source, problems = split_front_matter(text, relpath(path, root), required=required_title)
-    if problems:
-        errors.extend(problems)
+        return None
+    if cache is not None:
+        cache.put(path, kind, parsed)
+    return parsed
+
+
+def _version(config, path, lang, errors, required_title, cache=None) -> tuple[PageVersion | None, dict | None]:
+    source = _parsed(config, path, "md!" if required_title else "md", errors, cache)
+    if source is None:
         return None, None
     meta = source.meta
     title = meta.get("title")
@@ -94,7 +116,7 @@ def _version(config, path, lang, errors, required_title) -> tuple[PageVersion | 
     return version, meta
 
 
-def _load_pages(config: Config, errors, drafts, now=None) -> list[Page]:
+def _load_pages(config: Config, errors, drafts, now=None, cache=None) -> list[Page]:
     groups: dict[str, dict] = {}
     for path in _files(config.content_dir / "pages", ".md"):
         slug, lang, problem = split_name(path, config.codes, config.root)
@@ -104,7 +126,7 @@ def _load_pages(config: Config, errors, drafts, now=None) -> list[Page]:
         if problem:
             errors.append(problem)
             continue
-        version, meta = _version(config, path, lang, errors, required_title=True)
+        version, meta = _version(config, path, lang, errors, True, cache)
         if version is None:
             continue
         check = FieldChecker(version.source.path, errors)
@@ -174,7 +196,8 @@ def _hidden(item, now) -> bool:
     return hidden(item.draft, item.publish_after, now) if now is not None else item.draft
 
 
-def _texts(config, paths: list[Path], errors, allowed, drafts=True, now=None) -> tuple[tuple[PageVersion, dict], ...]:
+def _texts(config, paths: list[Path], errors, allowed, drafts=True, now=None,
+           cache=None) -> tuple[tuple[PageVersion, dict], ...]:
     """The `<slug>.<lang>.md` files next to a location or event (drafts only with `drafts`)."""
     found = []
     for path in paths:
@@ -182,7 +205,7 @@ def _texts(config, paths: list[Path], errors, allowed, drafts=True, now=None) ->
         if problem:
             errors.append(problem)
             continue
-        version, meta = _version(config, path, lang, errors, required_title=False)
+        version, meta = _version(config, path, lang, errors, False, cache)
         if version is not None:
             check = FieldChecker(version.source.path, errors)
             check.known(meta, allowed)
@@ -193,7 +216,8 @@ def _texts(config, paths: list[Path], errors, allowed, drafts=True, now=None) ->
     return tuple(sorted(found, key=lambda pair: config.codes.index(pair[0].lang)))
 
 
-def _load_locations(config: Config, errors, failed: dict | None = None, drafts=True, now=None) -> list[Location]:
+def _load_locations(config: Config, errors, failed: dict | None = None, drafts=True, now=None,
+                    cache=None) -> list[Location]:
     folder = config.content_dir / "locations"
     result = []
     known_md = set()
@@ -208,13 +232,8 @@ def _load_locations(config: Config, errors, failed: dict | None = None, drafts=T
             errors.append(problem or ContentError(name, None, msg("a location's .yaml file has no language in its name"),
                                                   hint=msg("name it {name}", name=f"{slug}.yaml")))
             continue
-        text, problems = read_text(path, config.root)
-        if problems:
-            errors.extend(problems)
-            continue
-        meta, problems = parse_yaml(text, name)
-        if problems:
-            errors.extend(problems)
+        meta = _parsed(config, path, "yaml", errors, cache)
+        if len(errors) > before:
             continue
         if not isinstance(meta, dict):
             errors.append(ContentError(name, 1, msg("must be fields like 'name: …'"),
@@ -222,7 +241,7 @@ def _load_locations(config: Config, errors, failed: dict | None = None, drafts=T
             continue
         location = build_location(slug, meta, name, config, errors)
         texts = _texts(config, text_files.get(slug, []), errors,
-                       {"title", "translation_of", "draft", "publish_after"}, drafts, now)
+                       {"title", "translation_of", "draft", "publish_after"}, drafts, now, cache)
         known_md.update(relpath(p, config.root) for p in text_files.get(slug, []))  # drafts are no orphans
         if location is not None and failed is not None and len(errors) == before:
             del failed[slug]
@@ -236,7 +255,8 @@ def _load_locations(config: Config, errors, failed: dict | None = None, drafts=T
     return result
 
 
-def _load_events(config: Config, errors, drafts, now=None, failed_refs: list | None = None) -> list[Event]:
+def _load_events(config: Config, errors, drafts, now=None, failed_refs: list | None = None,
+                 cache=None) -> list[Event]:
     folder = config.content_dir / "events"
     result = []
     known_md = set()
@@ -248,16 +268,11 @@ def _load_events(config: Config, errors, drafts, now=None, failed_refs: list | N
         if problem:
             errors.append(problem)
             continue
-        text, problems = read_text(path, config.root)
-        if problems:
-            errors.extend(problems)
-            continue
-        source, problems = split_front_matter(text, relpath(path, config.root), required=True)
-        if problems:
-            errors.extend(problems)
+        source = _parsed(config, path, "md!", errors, cache)
+        if source is None:
             continue
         event = build_event(slug, source.meta, source.path, config, errors)
-        texts = _texts(config, text_files.get(slug, []), errors, TRANSLATION_FIELDS, drafts, now)
+        texts = _texts(config, text_files.get(slug, []), errors, TRANSLATION_FIELDS, drafts, now, cache)
         known_md.update(relpath(p, config.root) for p in text_files.get(slug, []))  # drafts are no orphans
         location = source.meta.get("location")
         if event is None and failed_refs is not None and isinstance(location, str) and location:

@@ -26,12 +26,13 @@ from .messages import msg
 
 
 def check_name(name: str) -> tuple[str, ...]:
-    """The parts of a relative output name; RenderError for anything that could leave the folder."""
-    pure = PurePosixPath(name)
-    if pure.is_absolute() or ".." in pure.parts or not pure.parts or name != pure.as_posix():
+    """The parts of a relative output name; RenderError for anything that could leave the folder
+    (or is not written the one way a name is written: no '.', '' or '..' parts)."""
+    parts = tuple(name.split("/"))
+    if not name or "\\" in name or any(part in ("", ".", "..") for part in parts):
         raise RenderError(name, None, msg("refusing to write outside the output folder"),
                           hint=msg("names must not start with / or contain .."))
-    return pure.parts
+    return parts
 
 
 def stage_file(target: Path, staging: Path, name: str, data: bytes, fresh: bool) -> bool:
