@@ -48,8 +48,15 @@ _FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's field names: dataclas
 
 def _walk(value, out: list[str], memo) -> None:
     kind = type(value)
-    if value is None or kind in (bool, int, float):
+    if kind is str:  # most of a model: tested first, by identity of the type
+        out.append(f"s{len(value)}:")
+        out.append(value)
+    elif value is None or kind is bool or kind is int or kind is float:
         out.append(repr(value))
+    elif kind is tuple or kind is list:
+        out.append(f"({len(value)}")
+        for item in value:
+            _walk(item, out, memo)
     elif isinstance(value, str):
         out.append(f"s{len(value)}:")
         out.append(value)

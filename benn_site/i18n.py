@@ -10,6 +10,7 @@ CLDR through Babel in each language's own form.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_interval, format_time, get_day_names
@@ -49,7 +50,9 @@ class Translator:
         return bool(self.catalogs.get(lang, {}).get(msgid)) or lang == "en" and msgid in self.known
 
 
+@functools.lru_cache(maxsize=None)
 def babel_locale(lang: str) -> Locale:
+    """Babel's Locale of a language code, parsed once: each date on a page asks for it."""
     return Locale.parse(lang.replace("-", "_"))
 
 
