@@ -150,13 +150,17 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
     state = {}
     rendered = 0
     step = (lambda n: progress(n, len(everything))) if progress else None
-    for result in parallel.run(everything, render, jobs, step):
+
+    def keep(result: Rendered) -> Rendered:
+        if cache:
+            cache.store(result.converted)
+        return result._replace(converted=[])
+
+    for result in parallel.run(everything, render, jobs, step, keep):
         output.record(result.output, result.changed)
         translator.missing |= result.missing
         rendered += not result.skipped
         broken.update(result.broken_links)
-        if cache:
-            cache.store(result.converted)
         if result.error:
             exc = result.error[0](*result.error[1:])
             errors.setdefault(str(exc), exc)

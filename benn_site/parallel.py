@@ -31,18 +31,21 @@ def default_jobs() -> int:
 
 
 def run(items: Sequence, work: Callable[[Any], Any], jobs: int | None = None,
-        progress: Callable[[int], None] | None = None) -> list:
-    """`[work(item) for item in items]`, in order, on up to `jobs` processes.
+        progress: Callable[[int], None] | None = None, keep: Callable[[Any], Any] | None = None) -> list:
+    """`[keep(work(item)) for item in items]`, in order, on up to `jobs` processes.
 
     `work` must catch the errors it expects and return them as values; anything it raises
     stops the run with a RuntimeError carrying the worker's traceback. `progress(n)` is called
-    in the calling process as items finish.
+    in the calling process as items finish; `keep(value)` too, as each value arrives, and its
+    result is what the list holds: a large part of a value (converted HTML) can be dealt with
+    and dropped at once instead of piling up until the last page is done.
     """
+    keep = keep or (lambda value: value)
     jobs = default_jobs() if jobs is None else max(1, jobs)
     if jobs == 1 or len(items) < INLINE_BELOW or "fork" not in multiprocessing.get_all_start_methods():
         results = []
         for item in items:
-            results.append(work(item))
+            results.append(keep(work(item)))
             if progress:
                 progress(1)
         return results
@@ -62,7 +65,7 @@ def run(items: Sequence, work: Callable[[Any], Any], jobs: int | None = None,
     try:
         for _ in chunks:
             start, values = _next_answer(answers, workers)
-            results[start:start + len(values)] = values
+            results[start:start + len(values)] = [keep(value) for value in values]
             if progress:
                 progress(len(values))
         finished = True

@@ -92,6 +92,22 @@ def test_parallel_run_keeps_the_order_and_reports_progress():
     assert sum(seen) == 500
 
 
+def test_parallel_run_keeps_what_keep_makes_of_each_value_as_it_arrives():
+    """The parent deals with each value once (the build stores converted Markdown that way) and
+    holds only what `keep` returns."""
+    arrived = []
+
+    def keep(value):
+        arrived.append(value)
+        return -value
+
+    for jobs, count in ((2, 500), (1, 30)):
+        arrived.clear()
+        items = list(range(count))
+        assert parallel.run(items, _square, jobs=jobs, keep=keep) == [-n * n for n in items]
+        assert sorted(arrived) == [n * n for n in items]
+
+
 def _fail_on_7(n):
     if n == 7:
         raise ValueError("seven")
