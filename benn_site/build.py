@@ -11,7 +11,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -263,11 +262,10 @@ class Builder:
             if self.strict and warnings:
                 raise BuildFailed(warnings)
             output.copy_tree(config.templates_dir / "static", "static")
-            for lang in config.codes:  # the search index is made after the pages are in place (below)
-                bundle = output.target / search_index.BUNDLE / lang
-                if bundle.is_dir():
-                    output.written.update(f"{search_index.BUNDLE}/{lang}/{p.relative_to(bundle).as_posix()}"
-                                          for p in bundle.rglob("*") if p.is_file())
+            # The search index is made after the pages are in place (below); the bundles of the
+            # current shards stay, any other file below pagefind/ is stale.
+            index = search_index.Plan(output.target, output.written, config.codes)
+            output.written.update(index.files())
         except BaseException:
             output.discard()
             if markdown:
@@ -276,11 +274,11 @@ class Builder:
         self.state = None
         self._forget()  # a crash during commit must not leave fingerprints of files not written
         output.apply()
-        langs = search_index.languages_to_index(output.target, config.codes, (*output.changed, *output.removed))
-        if langs:
+        todo = index.todo((*output.changed, *output.removed))
+        if todo:
             try:
-                files, replaced = self._index(output.target, config.base_path, langs)
-                remade = tuple(f"{search_index.BUNDLE}/{lang}/" for lang in langs)
+                files, replaced = self._index(output.target, config.base_path, todo)
+                remade = tuple(f"{shard.name}/" for shard in todo)
                 output.written = {name for name in output.written if not name.startswith(remade)} | set(files)
                 output.changed.update(replaced)
             except BaseException:
@@ -296,50 +294,19 @@ class Builder:
         return BuildReport(pages, len(output.written), time.perf_counter() - started, output.target,
                            translator.missing, warnings, len(output.changed), len(output.removed), rendered)
 
-    def _index(self, target: Path, base_path: str, langs: list[str]) -> tuple[list[str], list[str]]:
-        """Pagefind over the pages of `langs` in place; each new bundle replaces its old one file by file.
+    def _index(self, target: Path, base_path: str, todo: list) -> tuple[list[str], list[str]]:
+        """Pagefind over the shards `todo` of the pages in place; each new bundle replaces its old
+        one file by file.
 
         Pagefind needs every page on disk, and the staging folder holds only the changed ones, so
-        the index is made from the output folder after `apply()`; if Pagefind fails for any language,
-        no bundle is touched and the caller rolls the pages back. Only the languages whose HTML
+        the index is made from the output folder after `apply()`; if Pagefind fails for any shard,
+        no bundle is touched and the caller rolls the pages back. Only the shards whose HTML
         changed (or whose bundle is missing) are indexed; the others keep their bytes and mtimes."""
-        temporary = target.parent / f".{target.name}.{search_index.BUNDLE}"
-        shutil.rmtree(temporary, ignore_errors=True)
+        jobs = parallel.default_jobs() if self.jobs is None else self.jobs
         try:
-            try:
-                program = search_index.executable()
-                made = {lang: search_index.build_index(target, lang, temporary / lang, base_path, program)
-                        for lang in langs}
-            except RenderError as exc:
-                raise BuildFailed([exc]) from None
-            files, replaced = [], []
-            for lang, names in made.items():
-                files += names
-                replaced += self._swap(temporary / lang, target / search_index.BUNDLE / lang, names)
-            return files, replaced
-        finally:
-            shutil.rmtree(temporary, ignore_errors=True)
-
-    @staticmethod
-    def _swap(new_bundle: Path, bundle: Path, names: list[str]) -> list[str]:
-        """Move the files of a new bundle whose bytes differ into `bundle`, delete the ones it no
-        longer has; return the names replaced."""
-        replaced = []
-        keep = {name.split("/", 2)[2] for name in names}
-        for name in names:
-            relative = name.split("/", 2)[2]
-            new, old = new_bundle / relative, bundle / relative
-            if not old.is_file() or old.read_bytes() != new.read_bytes():
-                old.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(new, old)
-                replaced.append(name)
-        for path in sorted(bundle.rglob("*"), reverse=True):
-            relative = path.relative_to(bundle).as_posix()
-            if path.is_file() and relative not in keep:
-                path.unlink()
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
-        return replaced
+            return search_index.remake(target, todo, base_path, jobs)
+        except RenderError as exc:
+            raise BuildFailed([exc]) from None
 
     def _previous(self) -> dict:
         if self.state is None:

@@ -28,7 +28,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta
 
-from . import feeds, translations
+from . import feeds, search_index, translations
 from .model import Site
 from .routes import Route, Routes
 from .views import Listings
@@ -241,7 +241,7 @@ READS = {
     "root": lambda f, r: (),
     "notfound": lambda f, r: (),
     "page": lambda f, r: (f.site.page(r.key),),
-    "search": lambda f, r: (),
+    "search": lambda f, r: (search_index.SHARD_PAGES,),  # and the routes, which every output reads
     "home": lambda f, r: (f.site.page("index"), f.listings.upcoming[:8], f.locations, f.outlines),
     "locations": lambda f, r: (f.locations, f.outlines),
     "location": lambda f, r: (f.site.location(r.key), f.listings.by_location.get(r.key, []), f.site.today),

@@ -1,33 +1,51 @@
-"""The search index: one Pagefind bundle per language, run over the rendered HTML before the
-output is committed.
+"""The search index: each language's pages in shards, one Pagefind bundle per shard, made side by
+side after the pages are in place and only where pages changed.
 
-Each language's pages (`<lang>/**/*.html`) get their own bundle in `pagefind/<lang>/`, and that
-language's search page loads only it: a reader searching in Arabic downloads and searches Arabic
-pages only, and an edit of a German page re-indexes German alone, leaving the other bundles' bytes
-and mtimes as they were. Pages outside the language folders (the root chooser, 404, the editors'
-pages) are never indexed. Templates mark what is worth finding with `data-pagefind-body` (the main
-content of location, event and static pages); everything else, navigation included, stays out.
+Pagefind runs on one core and holds everything it indexes in memory (about 3 ms and 0.3 MB per
+page), so one bundle per language made a large site's index slow, heavy and all-or-nothing: an
+edit of one German page re-indexed every German page. So each language's pages (the HTML files
+below `<lang>/`) are split into shards of at most SHARD_PAGES pages, each indexed by its own
+Pagefind process into `pagefind/<lang>/<k>/`, up to `jobs` at a time; memory is bounded by the
+shards running at once, and an edit re-indexes the one shard its page is in.
 
-The index is part of the build and must be as reproducible as the pages: Pagefind 1.5 writes the
-languages of `pagefind-entry.json` in a varying order, so that file is rewritten with sorted keys.
-The UI bundles the portal does not load (the modular and component UIs, the highlighter) are removed.
+A page's shard is a hash of its output name modulo the language's shard count (`shards()`), so an
+edit moves nothing between shards, and the search page's view and the index compute the count with
+the same function from the same names: the routes at render time are the files the build writes.
+The search page loads shard 0 with Pagefind UI and merges the others into it (`mergeIndex`).
+When the count changes, every page of the language may move: all its shards are made again, and
+the folders of shards that no longer exist are left to the output's stale-file removal, as is the
+one bundle per language that builds before shards wrote.
 
-Pagefind runs as its own binary (from the `pagefind_bin` package, found once per build rather than
-through a Python start per language), one language after another: it uses every core itself, so
-running languages side by side would only add their memory together.
+Pagefind runs over a temporary folder that mirrors the shard's pages by hard links under the same
+relative paths, so its URLs are those of the real pages. Each run decides alone whether pages
+without `data-pagefind-body` are indexed (only when none of its pages has one): with hundreds of
+pages per shard every shard of the portal has item pages, but a shard made only of listing pages
+would index them whole. A shard with no indexable page at all fails, as Pagefind does.
+
+The index must be as reproducible as the pages: Pagefind 1.5 writes the languages of
+`pagefind-entry.json` in a varying order, so that file is rewritten with sorted keys. The UI
+bundles the portal does not load (the modular and component UIs, the highlighter) are removed.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
+import time
+import zlib
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from .errors import RenderError
 from .messages import msg
 
 BUNDLE = "pagefind"
 ENTRY = "pagefind-entry.json"
+SHARD_PAGES = 500  # pages per shard at most; tests lower it
+POLL = 0.02  # seconds between looks at the running Pagefind processes
 UNUSED = (
     "pagefind-component-ui.css", "pagefind-component-ui.js",
     "pagefind-modular-ui.css", "pagefind-modular-ui.js",
@@ -35,11 +53,96 @@ UNUSED = (
 )
 
 
-def languages_to_index(target: Path, codes: tuple[str, ...], touched) -> list[str]:
-    """The languages whose bundle must be made again: an HTML file below `<lang>/` is among
-    `touched` (output names written or removed by this build), or the bundle is missing."""
-    folders = {name.split("/", 1)[0] for name in touched if name.endswith(".html") and "/" in name}
-    return [code for code in codes if code in folders or not (target / BUNDLE / code / ENTRY).is_file()]
+def shards(names: Iterable[str], lang: str) -> list[list[str]]:
+    """The HTML files below `<lang>/` among the output `names`, split into the language's shards:
+    max(1, ceil(pages / SHARD_PAGES)) lists, a page in list crc32(name) mod that count. Used by
+    the search page (from the routes) and by the index (from the files written)."""
+    prefix = f"{lang}/"
+    pages = sorted(name for name in names if name.startswith(prefix) and name.endswith(".html"))
+    count = max(1, -(-len(pages) // SHARD_PAGES))
+    result: list[list[str]] = [[] for _ in range(count)]
+    for name in pages:
+        result[_number(name, count)].append(name)
+    return result
+
+
+def _number(name: str, count: int) -> int:
+    return zlib.crc32(name.encode("utf-8")) % count
+
+
+def folder(lang: str, number: int) -> str:
+    """The bundle folder of one shard, relative to the output folder."""
+    return f"{BUNDLE}/{lang}/{number}"
+
+
+@dataclass(frozen=True)
+class Shard:
+    lang: str
+    number: int
+    pages: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return folder(self.lang, self.number)
+
+
+class Plan:
+    """The shards of every language for one build, and the bundles the last build left.
+
+    Made before the output is applied, while the previous shard folders are all still there:
+    their numbers tell whether a language's shard count changed since."""
+
+    def __init__(self, target: Path, names: Iterable[str], codes: Iterable[str]):
+        names = list(names)
+        self.target = target
+        self.shards = {lang: [Shard(lang, k, tuple(pages)) for k, pages in enumerate(shards(names, lang))]
+                       for lang in codes}
+        self.present = {lang: _bundles_in(target / BUNDLE / lang) for lang in self.shards}
+
+    def files(self) -> set[str]:
+        """The files in the current shards' folders: they stay (unless their shard is made
+        again); anything else below pagefind/ is stale."""
+        found: set[str] = set()
+        for shards_of_lang in self.shards.values():
+            for shard in shards_of_lang:
+                found.update(files_below(self.target, shard.name))
+        return found
+
+    def todo(self, touched: Iterable[str]) -> list[Shard]:
+        """The shards to make: one holding an HTML file among `touched` (output names written or
+        removed by this build), one whose bundle is missing, and every shard of a language whose
+        shard count changed."""
+        touched = list(touched)
+        result = []
+        for lang, shards_of_lang in self.shards.items():
+            count, present = len(shards_of_lang), self.present[lang]
+            same_count = bool(present) and max(present) + 1 == count
+            prefix = f"{lang}/"
+            hit = {_number(name, count) for name in touched if name.startswith(prefix) and name.endswith(".html")}
+            result += [shard for shard in shards_of_lang
+                       if not same_count or shard.number in hit or shard.number not in present]
+        return result
+
+
+def _bundles_in(path: Path) -> set[int]:
+    """The numbers of the shard folders below `path` that hold a bundle."""
+    try:
+        with os.scandir(path) as entries:
+            return {int(entry.name) for entry in entries if entry.name.isdigit() and entry.is_dir()
+                    and os.path.isfile(os.path.join(entry.path, ENTRY))}
+    except OSError:
+        return set()
+
+
+def files_below(target: Path, name: str) -> list[str]:
+    """The files below `target/name`, as output names (`name/…`), sorted."""
+    found = []
+    root = os.path.join(target, name)
+    for path, _, files in os.walk(root):
+        relative = os.path.relpath(path, root).replace(os.sep, "/")
+        prefix = f"{name}/" if relative == "." else f"{name}/{relative}/"
+        found += [prefix + file for file in files]
+    return sorted(found)
 
 
 def executable() -> str:
@@ -53,33 +156,124 @@ def executable() -> str:
                           hint=msg("install the site's dependencies: pip install -e .")) from None
 
 
-def build_index(folder: Path, lang: str, bundle: Path, base_path: str = "/", program: str | None = None) -> list[str]:
-    """Index the pages of `lang` under `folder` (`folder/<lang>/**/*.html`) into `bundle`; return the
-    files written, relative to `folder` as if the bundle were `folder/pagefind/<lang>/`, in sorted
-    order. A failure of Pagefind is a RenderError, never a traceback.
+def remake(target: Path, todo: list[Shard], base_path: str, jobs: int) -> tuple[list[str], list[str]]:
+    """Index the shards `todo` of the pages in `target`, then move each new bundle into place file
+    by file; return (the files of the new bundles, the ones whose bytes changed).
 
-    `base_path` is where the site is published ('/' or '/sub/path/'): the bundle's scripts fall
-    back to '/pagefind/' when not told where they are, so that default is moved to the bundle."""
-    name = f"{BUNDLE}/{lang}"
-    command = [program or executable(), "--site", str(folder), "--glob", f"{lang}/**/*.html",
-               "--output-path", str(bundle), "--silent"]
+    Pagefind runs up to `jobs` shards at once; if any fails, the others are stopped, no bundle is
+    touched and the RenderError is raised for the caller to roll the pages back."""
+    temporary = target.parent / f".{target.name}.{BUNDLE}"
+    shutil.rmtree(temporary, ignore_errors=True)
     try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        made = run(target, todo, temporary, base_path, jobs)
+        files, replaced = [], []
+        for shard in todo:
+            files += made[shard.name]
+            replaced += swap(temporary / "bundles" / shard.name, target / shard.name, shard.name, made[shard.name])
+        return files, replaced
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+
+
+def run(target: Path, todo: list[Shard], temporary: Path, base_path: str, jobs: int,
+        program: str | None = None) -> dict[str, list[str]]:
+    """Pagefind over every shard of `todo`, up to `jobs` processes at a time, each bundle into
+    `temporary/bundles/<shard name>`; return shard name → the bundle's files as output names."""
+    program = program or executable()
+    pending, running, made = list(todo), [], {}
+    try:
+        while pending or running:
+            while pending and len(running) < max(1, jobs):
+                shard = pending.pop(0)
+                running.append((shard, start(target, shard, temporary, program)))
+            finished = [item for item in running if item[1].poll() is not None]
+            if not finished:
+                time.sleep(POLL)
+            for item in finished:
+                running.remove(item)
+                made[item[0].name] = finish(item[0], item[1], temporary, base_path)
+    finally:
+        for _, process in running:  # a failure or an interrupt: no process outlives the build
+            process.kill()
+            process.wait()
+    return made
+
+
+def start(target: Path, shard: Shard, temporary: Path, program: str) -> subprocess.Popen:
+    """Mirror the shard's pages below `temporary/pages/` and start Pagefind over them. It runs in
+    that folder, so a pagefind.yml wherever the build was started cannot change the index."""
+    pages = temporary / "pages" / shard.name
+    pages.mkdir(parents=True)
+    mirror(target, shard.pages, pages)
+    log = temporary / "logs" / f"{shard.lang}-{shard.number}.txt"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    command = [program, "--site", str(pages), "--output-path", str(temporary / "bundles" / shard.name), "--silent"]
+    try:
+        with log.open("wb") as output:
+            return subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                    cwd=pages)
     except OSError as exc:
-        raise RenderError(f"{name}/", None, msg("could not run Pagefind: {error}", error=exc),
+        raise RenderError(f"{shard.name}/", None, msg("could not run Pagefind: {error}", error=exc),
                           hint=msg("install the site's dependencies: pip install -e .")) from None
-    if done.returncode != 0:
-        lines = [line.strip() for line in (done.stderr + done.stdout).splitlines() if line.strip()]
-        detail = next((line for line in lines if line.startswith("Error")), lines[0] if lines else f"exit {done.returncode}")
-        raise RenderError(f"{name}/", None, msg("Pagefind failed: {detail}", detail=detail),
+
+
+def mirror(target: Path, pages: Iterable[str], folder: Path) -> None:
+    """Hard links to `pages` (output names below `target`) under `folder`, at the same relative
+    paths; copies where the file system cannot link."""
+    made: set[str] = set()
+    for name in pages:
+        source = os.path.join(target, name)
+        link = os.path.join(folder, name)
+        parent = os.path.dirname(link)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
+        try:
+            os.link(source, link)
+        except OSError:
+            shutil.copyfile(source, link)
+
+
+def finish(shard: Shard, process: subprocess.Popen, temporary: Path, base_path: str) -> list[str]:
+    """Check one finished Pagefind run and tidy its bundle: the unused UIs removed, the entry
+    normalised, and the scripts' default '/pagefind/' moved to the bundle's own path below
+    `base_path` ('/' or '/sub/path/'). A failure is a RenderError with Pagefind's message."""
+    if process.returncode != 0:
+        text = (temporary / "logs" / f"{shard.lang}-{shard.number}.txt").read_text(encoding="utf-8", errors="replace")
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        detail = next((line for line in lines if line.startswith("Error")), lines[0] if lines else f"exit {process.returncode}")
+        raise RenderError(f"{shard.name}/", None, msg("Pagefind failed: {detail}", detail=detail),
                           hint=msg("run 'python -m pagefind --site OUTPUT' to see its full report"))
+    bundle = temporary / "bundles" / shard.name
     for unused in UNUSED:
         (bundle / unused).unlink(missing_ok=True)
     normalise_entry(bundle / ENTRY)
     for script in sorted(bundle.glob("*.js")):
         text = script.read_text(encoding="utf-8")
-        script.write_text(text.replace('"/pagefind/"', f'"{base_path}{name}/"'), encoding="utf-8")
-    return sorted(f"{name}/{p.relative_to(bundle).as_posix()}" for p in bundle.rglob("*") if p.is_file())
+        script.write_text(text.replace('"/pagefind/"', f'"{base_path}{shard.name}/"'), encoding="utf-8")
+    return files_below(temporary / "bundles", shard.name)
+
+
+def swap(new_bundle: Path, bundle: Path, name: str, names: list[str]) -> list[str]:
+    """Move the files of a new bundle whose bytes differ into `bundle` (output name `name`) and
+    delete the ones it no longer has; return the names replaced. Unchanged files keep their mtime."""
+    replaced = []
+    cut = len(name) + 1
+    keep = {item[cut:] for item in names}
+    for relative in sorted(keep):
+        new, old = new_bundle / relative, bundle / relative
+        if not old.is_file() or old.read_bytes() != new.read_bytes():
+            old.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(new, old)
+            replaced.append(f"{name}/{relative}")
+    for path, folders, files in os.walk(bundle, topdown=False):
+        relative = os.path.relpath(path, bundle).replace(os.sep, "/")
+        for file in files:
+            if (file if relative == "." else f"{relative}/{file}") not in keep:
+                os.unlink(os.path.join(path, file))
+        if relative != "." and not os.listdir(path):
+            os.rmdir(path)
+    return replaced
 
 
 def normalise_entry(path: Path) -> None:

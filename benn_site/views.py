@@ -9,7 +9,7 @@ from itertools import groupby
 
 from markupsafe import Markup
 
-from . import i18n, notice, overview_map, schedule, structured
+from . import i18n, notice, overview_map, schedule, search_index, structured
 from .i18n import N_
 from .markup import Markup as MarkdownConverter
 from .model import Event, Location, Occurrence, Site
@@ -317,7 +317,12 @@ class Views:
     view_events_category = view_events
 
     def view_search(self, route, lang):
-        return {"title": self.translator.gettext(lang, N_("Search"))}
+        """The page loads every shard of its language's index: the first as Pagefind UI's own
+        bundle, the others merged into it. Their count comes from the routes, as the index's does."""
+        outputs = (r.output for r in self.routes.routes + self.routes.feeds)
+        count = len(search_index.shards(outputs, lang))
+        return {"title": self.translator.gettext(lang, N_("Search")),
+                "bundles": [self.routes.asset(search_index.folder(lang, k) + "/") for k in range(count)]}
 
     def view_events_archive(self, route, lang):
         return {"title": self.translator.gettext(lang, N_("Past events")), "occurrences": self.listings.past}

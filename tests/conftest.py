@@ -9,10 +9,12 @@ import http.server
 import os
 import shutil
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from benn_site import search_index
 from benn_site.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -225,3 +227,30 @@ def sample_files(changes: dict[str, str | None] | None = None) -> dict[str, str]
 def sample_site(tmp_path) -> Path:
     """A small de/en/ar site (another programme, other languages) in a temp dir."""
     return write_site(tmp_path / "site", sample_files())
+
+
+# -- a site whose German search index has several shards ---------------------------------------
+
+# Notes in German only, each with a word no other page has, and one word all of them share.
+NOTE_WORDS = ("Ahornsirup", "Bernsteinkette", "Cellokasten", "Dudelsack", "Eisvogel", "Fliederbusch",
+              "Gipsfigur", "Holunderbeere", "Igelhaus", "Jonglierball", "Kompassnadel", "Leuchtturm",
+              "Mohnschnecke", "Nashornvogel", "Ochsenauge", "Pusteblume", "Quittengelee", "Regenrinne")
+SHARED_WORD = "Zeitkapsel"
+SHARD_PAGES = 10  # pages per shard in these tests: the sample site with all notes has 30 German pages
+
+
+def sharded_files(notes: int = len(NOTE_WORDS)) -> dict[str, str]:
+    """The sample site with the first `notes` notes, at /de/notiz-<nn>/."""
+    files = sample_files()
+    for number, word in enumerate(NOTE_WORDS[:notes]):
+        files[f"content/pages/notiz-{number:02d}.de.md"] = (
+            f"---\ntitle: Notiz {number}\nonly_in: [de]\n---\nHeute geht es um {word}. Dazu eine {SHARED_WORD}.\n")
+    return files
+
+
+@contextmanager
+def shard_pages(value: int = SHARD_PAGES):
+    """Builds in this block split each language's index into shards of `value` pages at most."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_index, "SHARD_PAGES", value)
+        yield

@@ -17,6 +17,7 @@ Run as `python -m tests.sitecheck OUTPUT [--base-url URL]` (exit 1 when anything
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
 import re
@@ -76,6 +77,11 @@ def _urls(text: str, suffix: str):
             value = match.group(1) if match.group(1) is not None else match.group(2)
             if "srcset" in match.group(0).lower():
                 yield from (item.split()[0] for item in value.split(",") if item.strip())
+            elif value.startswith(("[", "{")):  # a data attribute holding JSON: its strings
+                try:
+                    yield from _strings(json.loads(html.unescape(value)))
+                except ValueError:
+                    yield value
             else:
                 yield value
     if suffix in (".html", ".css", ".svg"):

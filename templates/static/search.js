@@ -1,15 +1,21 @@
 // The search page: starts Pagefind's UI (its index and its translations come with the site, from
-// this origin). data-bundle is the page's own language's bundle (pagefind/<lang>/), the only index
-// it loads; the UI's language comes from <html lang>. A query in the address (?q=…) is searched at
-// once, so a search can be linked.
+// this origin). data-bundles lists the shards of the page's own language's index
+// (pagefind/<lang>/<k>/): the first is the UI's bundle, the others are merged into its results.
+// The UI's language comes from <html lang>. A query in the address (?q=…) is searched at once, so
+// a search can be linked.
 (function () {
   "use strict";
   var box = document.getElementById("search");
   if (!box || typeof window.PagefindUI !== "function") return;
+  var bundles = JSON.parse(box.getAttribute("data-bundles"));
+  var base = box.getAttribute("data-base");
   var ui = new window.PagefindUI({
     element: box,
-    bundlePath: box.getAttribute("data-bundle"),
-    baseUrl: box.getAttribute("data-base"),
+    bundlePath: bundles[0],
+    baseUrl: base,
+    mergeIndex: bundles.slice(1).map(function (path) {
+      return { bundlePath: path, baseUrl: base };
+    }),
     showImages: false,
     showSubResults: true
   });

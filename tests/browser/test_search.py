@@ -1,11 +1,17 @@
 """The search page in Chromium: Pagefind finds a location by its name in German and in Arabic,
-under the page's own CSP, with no request leaving the site; without JavaScript the page says so."""
+under the page's own CSP, with no request leaving the site; a language's index in several shards
+is searched as one; without JavaScript the page says so."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from tests.conftest import run_axe
+from benn_site.build import build
+from benn_site.search_index import shards
+from tests.conftest import (NOTE_WORDS, NOW, SHARED_WORD, SUBPATH, SUBPATH_URL, Server, run_axe, shard_pages,
+                            sharded_files, write_site)
 
 PLACEHOLDER = {"de": "Suche", "ar": "بحث"}  # Pagefind UI's own translations, chosen from <html lang>
 
@@ -72,4 +78,42 @@ def test_search_page_with_results_has_no_axe_violations(phone, portal_server, la
 def test_search_under_a_subpath_links_into_the_subpath(strict_page, subpath_server):
     links = search(strict_page, subpath_server.rstrip("/"), "de", "Marienfelde")
     assert links[0] == f"{subpath_server}de/locations/marienfelde/"
+    assert strict_page.problems == []
+
+
+@pytest.fixture(scope="module", params=["/", SUBPATH], ids=["root", "subpath"])
+def sharded_server(request, tmp_path_factory):
+    """(URL of the site, the German shards' pages) of the sample site with its notes, built with
+    small shards (German in three) and served, at the root or below a sub-path as a forge does."""
+    root = tmp_path_factory.mktemp("sharded")
+    site = write_site(root / "site", sharded_files())
+    out = root / "www" / request.param.strip("/") if request.param != "/" else root / "www"
+    with shard_pages():
+        build(site, out, NOW, None if request.param == "/" else SUBPATH_URL)
+        split = shards((p.relative_to(out).as_posix() for p in (out / "de").rglob("*.html")), "de")
+    server = Server(root / "www", not_found=out / "404.html")
+    yield server.url + request.param.rstrip("/"), split
+    server.stop()
+
+
+def result_count(page) -> int:
+    page.wait_for_selector(".pagefind-ui__message")
+    return int(re.search(r"\d+", page.text_content(".pagefind-ui__message")).group())
+
+
+def test_every_shard_of_the_language_is_searched(strict_page, sharded_server):
+    base, split = sharded_server
+    assert len(split) == 3
+    for pages in split:  # a word only one note has, in each shard: that note, once
+        note = next(name for name in pages if "/notiz-" in name)
+        word = NOTE_WORDS[int(re.search(r"notiz-(\d+)", note).group(1))]
+        assert search(strict_page, base, "de", word) == [f"{base}/{note[: -len('index.html')]}"], word
+        assert result_count(strict_page) == 1
+    links = search(strict_page, base, "de", SHARED_WORD)  # a word every note has: each note once
+    assert result_count(strict_page) == len(NOTE_WORDS)
+    assert all(re.fullmatch(rf"{base}/de/notiz-\d\d/", link) for link in links)
+    for number in range(3):
+        assert any(url.startswith(f"{base}/pagefind/de/{number}/") for url in strict_page.requests), number
+    assert not [url for url in strict_page.requests if "/pagefind/" in url and "/pagefind/de/" not in url]
+    assert all(url.startswith(base + "/") for url in strict_page.requests)  # below the sub-path too
     assert strict_page.problems == []

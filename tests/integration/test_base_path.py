@@ -58,6 +58,7 @@ def test_the_scan_catches_a_build_that_forgets_the_subpath(root_built_sample):
     assert any(name.endswith(".ics") for name in files), files
     assert any(name.endswith(".atom") for name in files), files
     assert "de/index.html: '/static/site.css' is root-relative but lacks the base path /benn-portal/" in problems
+    assert "de/search/index.html: '/pagefind/de/0/' is root-relative but lacks the base path /benn-portal/" in problems
     assert ("sitemap.xml: 'https://org.github.io/de/' is on the site's host but not below "
             "https://org.github.io/benn-portal/") in problems
 

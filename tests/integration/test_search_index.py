@@ -1,5 +1,6 @@
-"""The Pagefind index as part of the build: a bundle per language, only item pages, reproducible,
-and made again only for the languages whose pages changed."""
+"""The Pagefind index as part of the build: each language's bundles (one shard on the portal), only
+item pages, reproducible, and made again only where pages changed. Several shards per language:
+test_search_shards.py."""
 
 from __future__ import annotations
 
@@ -11,25 +12,29 @@ import pytest
 
 from benn_site.build import Builder, build, prepare
 from benn_site.errors import BuildFailed, RenderError
-from benn_site.search_index import build_index, languages_to_index, normalise_entry
+from benn_site import search_index
+from benn_site.search_index import Shard, normalise_entry
 from tests.conftest import NOW, ROOT, sample_files, write_site
 
 LANGS = ("de", "ar", "fa", "uk", "ru", "tr", "en")
 
 
-def test_one_bundle_per_language_over_its_item_pages(portal):
+def test_one_shard_per_language_over_its_item_pages(portal):
     assert sorted(p.name for p in (portal / "pagefind").iterdir()) == sorted(LANGS)
     _, site = prepare(ROOT, NOW)
     counts = {}
     for lang in LANGS:  # pages with `only_in` are in their own languages only
         items = len(site.locations) + len(site.events) + len([p for p in site.pages
                                                               if p.slug != "index" and p.offered_in(lang)])
-        entry = json.loads((portal / "pagefind" / lang / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert len(list((portal / lang).rglob("*.html"))) <= search_index.SHARD_PAGES  # so one shard
+        assert [p.name for p in (portal / "pagefind" / lang).iterdir()] == ["0"]
+        bundle = portal / "pagefind" / lang / "0"
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
         assert list(entry["languages"]) == [lang]
         assert entry["languages"][lang]["page_count"] == items, lang
         counts[lang] = items
-        assert (portal / "pagefind" / lang / "pagefind-ui.js").is_file()
-        assert not (portal / "pagefind" / lang / "pagefind-modular-ui.js").exists()
+        assert (bundle / "pagefind-ui.js").is_file()
+        assert not (bundle / "pagefind-modular-ui.js").exists()
     assert counts["ar"] < counts["de"]
 
 
@@ -49,9 +54,9 @@ def test_only_the_search_page_allows_webassembly(portal):
         assert allowed == (path.parent.name == "search"), path
     search = (portal / "fa" / "search" / "index.html").read_text(encoding="utf-8")
     assert "script-src 'self' 'wasm-unsafe-eval';" in search
-    assert '<link rel="stylesheet" href="/pagefind/fa/pagefind-ui.css">' in search
-    assert 'data-bundle="/pagefind/fa/" data-base="/"' in search
-    assert '<script src="/pagefind/fa/pagefind-ui.js" defer></script>' in search
+    assert '<link rel="stylesheet" href="/pagefind/fa/0/pagefind-ui.css">' in search
+    assert 'data-bundles=\'["/pagefind/fa/0/"]\' data-base="/"' in search
+    assert '<script src="/pagefind/fa/0/pagefind-ui.js" defer></script>' in search
     assert "<script>" not in search
 
 
@@ -71,56 +76,30 @@ def test_normalised_entry_does_not_depend_on_pagefinds_order(tmp_path):
 
 
 def test_pagefind_failure_is_reported_not_raised(tmp_path):
+    with pytest.raises(RenderError) as caught:  # no HTML at all
+        search_index.run(tmp_path, [Shard("de", 2, ())], tmp_path / "work", "/", jobs=1)
+    assert str(caught.value).startswith("pagefind/de/2/: Pagefind failed: Error: Pagefind was not able to build an index")
+
+
+def test_a_missing_pagefind_is_reported_not_raised(tmp_path):
     with pytest.raises(RenderError) as caught:
-        build_index(tmp_path, "de", tmp_path / "bundle")  # no HTML at all
-    assert str(caught.value).startswith("pagefind/de/: Pagefind failed: Error: Pagefind was not able to build an index")
-
-
-def test_a_language_is_indexed_when_its_html_changed_or_its_bundle_is_missing(tmp_path):
-    for lang in ("de", "ar", "fa"):
-        (tmp_path / "pagefind" / lang).mkdir(parents=True)
-        (tmp_path / "pagefind" / lang / "pagefind-entry.json").write_text("{}")
-    (tmp_path / "pagefind" / "fa" / "pagefind-entry.json").unlink()
-    touched = ["de/about/index.html", "ar/calendar.ics", "ar/feed.atom", "404.html", "editors/translations/index.html"]
-    assert languages_to_index(tmp_path, ("de", "ar", "fa", "en"), touched) == ["de", "fa", "en"]
-    assert languages_to_index(tmp_path, ("de", "ar"), ["ar/old/index.html"]) == ["ar"]
-    assert languages_to_index(tmp_path, ("de", "ar"), []) == []
-
-
-def test_a_failing_index_fails_the_build_and_keeps_the_previous_output(tmp_path, monkeypatch):
-    site = write_site(tmp_path / "site", sample_files())
-    out = tmp_path / "out"
-    build(site, out, NOW)
-    before = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
-    assert "pagefind/de/pagefind-entry.json" in before
-
-    def broken(folder, lang, bundle, base_path="/", program=None):
-        assert lang == "de"  # the only language whose pages changed
-        assert "Neu." in (folder / "de" / "about" / "index.html").read_text(encoding="utf-8")  # the new pages
-        raise RenderError("pagefind/de/", None, "Pagefind failed: Error: disk full", hint="free some space")
-
-    monkeypatch.setattr("benn_site.search_index.build_index", broken)
-    page = site / "content" / "pages" / "about.de.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nNeu.\n", encoding="utf-8")  # the index runs when HTML changes
-    with pytest.raises(BuildFailed) as caught:
-        build(site, out, NOW)
-    assert [str(e) for e in caught.value.errors] == ["pagefind/de/: Pagefind failed: Error: disk full (free some space)"]
-    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before
-    assert "Neu." not in (out / "de" / "about" / "index.html").read_text(encoding="utf-8")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "site"]  # no staging or backup left
+        search_index.run(tmp_path, [Shard("de", 0, ())], tmp_path / "work", "/", jobs=1,
+                         program=str(tmp_path / "no-pagefind"))
+    assert str(caught.value).startswith("pagefind/de/0/: could not run Pagefind: [Errno 2] No such file or directory")
+    assert str(caught.value).endswith("(install the site's dependencies: pip install -e .)")
 
 
 def test_search_under_a_subpath_knows_where_it_lives(subpath_portal):
     page = (subpath_portal / "uk" / "search" / "index.html").read_text(encoding="utf-8")
-    assert 'data-bundle="/benn-portal/pagefind/uk/" data-base="/benn-portal/"' in page
-    assert '<script src="/benn-portal/pagefind/uk/pagefind-ui.js" defer></script>' in page
+    assert 'data-bundles=\'["/benn-portal/pagefind/uk/0/"]\' data-base="/benn-portal/"' in page
+    assert '<script src="/benn-portal/pagefind/uk/0/pagefind-ui.js" defer></script>' in page
     for name in ("pagefind.js", "pagefind-ui.js", "pagefind-worker.js"):
-        script = (subpath_portal / "pagefind" / "uk" / name).read_text(encoding="utf-8")
-        assert '"/pagefind/"' not in script and '"/benn-portal/pagefind/uk/"' in script, name
+        script = (subpath_portal / "pagefind" / "uk" / "0" / name).read_text(encoding="utf-8")
+        assert '"/pagefind/"' not in script and '"/benn-portal/pagefind/uk/0/"' in script, name
 
 
 def bundle_files(out, lang):
-    """name → (bytes, mtime, inode) of every file in one language's bundle."""
+    """name → (bytes, mtime, inode) of every file in one language's bundles."""
     bundle = out / "pagefind" / lang
     return {p.relative_to(bundle).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino)
             for p in sorted(bundle.rglob("*")) if p.is_file()}
@@ -134,18 +113,18 @@ def test_editing_a_german_page_remakes_the_german_bundle_only(tmp_path, monkeypa
     builder.build(NOW)
     before = {lang: bundle_files(out, lang) for lang in ("de", "en", "ar")}
     indexed = []
-    real = build_index
-    monkeypatch.setattr("benn_site.search_index.build_index",
-                        lambda folder, lang, *args: indexed.append(lang) or real(folder, lang, *args))
+    real = search_index.start
+    monkeypatch.setattr("benn_site.search_index.start",  # records, then runs the real Pagefind
+                        lambda target, shard, *args: indexed.append(shard.name) or real(target, shard, *args))
     page = site / "content" / "pages" / "about.de.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nSchnittblumenmarkt.\n", encoding="utf-8")
     builder.build(NOW)
-    assert indexed == ["de"]
+    assert indexed == ["pagefind/de/0"]
     assert bundle_files(out, "en") == before["en"]
     assert bundle_files(out, "ar") == before["ar"]
     after = bundle_files(out, "de")
     assert {name for name in after if after[name][0] != before["de"].get(name, (None,))[0]}  # new German index
-    assert "pagefind-ui.js" in after and after["pagefind-ui.js"] == before["de"]["pagefind-ui.js"]  # same bytes kept
+    assert "0/pagefind-ui.js" in after and after["0/pagefind-ui.js"] == before["de"]["0/pagefind-ui.js"]  # kept
 
     clean = tmp_path / "clean"
     build(site, clean, NOW, cache=False)
@@ -157,16 +136,20 @@ def test_editing_a_german_page_remakes_the_german_bundle_only(tmp_path, monkeypa
     assert indexed == []  # nothing changed: no Pagefind at all
 
 
-def test_a_missing_bundle_is_made_again_and_the_single_bundle_of_old_builds_goes(tmp_path):
+def test_a_missing_bundle_is_made_again_and_the_bundles_of_old_layouts_go(tmp_path):
     site = write_site(tmp_path / "site", sample_files())
     out = tmp_path / "out"
     build(site, out, NOW)
     english = bundle_files(out, "en")
-    shutil.rmtree(out / "pagefind" / "ar")
+    shutil.rmtree(out / "pagefind" / "ar" / "0")
     (out / "pagefind" / "pagefind-entry.json").write_text("{}")  # as a build with one bundle left it
     (out / "pagefind" / "fragment").mkdir()
     (out / "pagefind" / "fragment" / "de_0.pf_fragment").write_bytes(b"old")
+    (out / "pagefind" / "de" / "pagefind-entry.json").write_text("{}")  # one bundle per language
+    (out / "pagefind" / "de" / "index").mkdir()
+    (out / "pagefind" / "de" / "index" / "de_1.pf_index").write_bytes(b"old")
     build(site, out, NOW)
     assert sorted(p.name for p in (out / "pagefind").iterdir()) == ["ar", "de", "en"]
-    assert (out / "pagefind" / "ar" / "pagefind-entry.json").is_file()
+    assert [p.name for p in (out / "pagefind" / "de").iterdir()] == ["0"]
+    assert (out / "pagefind" / "ar" / "0" / "pagefind-entry.json").is_file()
     assert bundle_files(out, "en") == english
