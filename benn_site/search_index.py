@@ -4,11 +4,12 @@ side after the pages are in place and only where pages changed.
 Pagefind runs on one core and holds everything it indexes in memory (about 3 ms and 0.3 MB per
 page), so one bundle per language made a large site's index slow, heavy and all-or-nothing: an
 edit of one German page re-indexed every German page. So each language's pages (the HTML files
-below `<lang>/`) are split into shards of at most SHARD_PAGES pages, each indexed by its own
-Pagefind process into `pagefind/<lang>/<k>/`, up to `jobs` at a time; memory is bounded by the
-shards running at once, and an edit re-indexes the one shard its page is in.
+below `<lang>/`) are split into ceil(pages / SHARD_PAGES) shards, each indexed by its own Pagefind
+process into `pagefind/<lang>/<k>/`, up to `jobs` at a time; memory is bounded by the shards
+running at once, and an edit re-indexes the one shard its page is in.
 
-A page's shard is a hash of its output name modulo the language's shard count (`shards()`), so an
+A page's shard is a hash of its output name modulo the language's shard count (`shards()`): the
+hash spreads the pages about evenly (SHARD_PAGES or fewer each, give or take a few percent), an
 edit moves nothing between shards, and the search page's view and the index compute the count with
 the same function from the same names: the routes at render time are the files the build writes.
 The search page loads shard 0 with Pagefind UI and merges the others into it (`mergeIndex`).
@@ -44,7 +45,7 @@ from .messages import msg
 
 BUNDLE = "pagefind"
 ENTRY = "pagefind-entry.json"
-SHARD_PAGES = 500  # pages per shard at most; tests lower it
+SHARD_PAGES = 500  # pages per shard, on average at most; tests lower it
 POLL = 0.02  # seconds between looks at the running Pagefind processes
 UNUSED = (
     "pagefind-component-ui.css", "pagefind-component-ui.js",
