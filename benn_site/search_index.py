@@ -179,7 +179,8 @@ def remake(target: Path, todo: list[Shard], base_path: str, jobs: int) -> tuple[
 def run(target: Path, todo: list[Shard], temporary: Path, base_path: str, jobs: int,
         program: str | None = None) -> dict[str, list[str]]:
     """Pagefind over every shard of `todo`, up to `jobs` processes at a time, each bundle into
-    `temporary/bundles/<shard name>`; return shard name → the bundle's files as output names."""
+    `temporary/bundles/<shard name>`; return shard name → the bundle's files as output names.
+    While all are busy, the next shard's pages are mirrored, so a process can start at once."""
     program = program or executable()
     pending, running, made = list(todo), [], {}
     try:
@@ -188,7 +189,7 @@ def run(target: Path, todo: list[Shard], temporary: Path, base_path: str, jobs: 
                 shard = pending.pop(0)
                 running.append((shard, start(target, shard, temporary, program)))
             finished = [item for item in running if item[1].poll() is not None]
-            if not finished:
+            if not finished and not (pending and prepare(target, pending[0], temporary)):
                 time.sleep(POLL)
             for item in finished:
                 running.remove(item)
@@ -200,12 +201,21 @@ def run(target: Path, todo: list[Shard], temporary: Path, base_path: str, jobs: 
     return made
 
 
-def start(target: Path, shard: Shard, temporary: Path, program: str) -> subprocess.Popen:
-    """Mirror the shard's pages below `temporary/pages/` and start Pagefind over them. It runs in
-    that folder, so a pagefind.yml wherever the build was started cannot change the index."""
+def prepare(target: Path, shard: Shard, temporary: Path) -> bool:
+    """Mirror the shard's pages below `temporary/pages/`, unless done; True when done now."""
     pages = temporary / "pages" / shard.name
+    if pages.is_dir():
+        return False
     pages.mkdir(parents=True)
     mirror(target, shard.pages, pages)
+    return True
+
+
+def start(target: Path, shard: Shard, temporary: Path, program: str) -> subprocess.Popen:
+    """Start Pagefind over the shard's mirrored pages. It runs in that folder, so a pagefind.yml
+    wherever the build was started cannot change the index."""
+    prepare(target, shard, temporary)
+    pages = temporary / "pages" / shard.name
     log = temporary / "logs" / f"{shard.lang}-{shard.number}.txt"
     log.parent.mkdir(parents=True, exist_ok=True)
     command = [program, "--site", str(pages), "--output-path", str(temporary / "bundles" / shard.name), "--silent"]
@@ -239,6 +249,7 @@ def finish(shard: Shard, process: subprocess.Popen, temporary: Path, base_path: 
     """Check one finished Pagefind run and tidy its bundle: the unused UIs removed, the entry
     normalised, and the scripts' default '/pagefind/' moved to the bundle's own path below
     `base_path` ('/' or '/sub/path/'). A failure is a RenderError with Pagefind's message."""
+    shutil.rmtree(temporary / "pages" / shard.name, ignore_errors=True)  # while other shards run
     if process.returncode != 0:
         text = (temporary / "logs" / f"{shard.lang}-{shard.number}.txt").read_text(encoding="utf-8", errors="replace")
         lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -257,17 +268,25 @@ def finish(shard: Shard, process: subprocess.Popen, temporary: Path, base_path: 
 
 def swap(new_bundle: Path, bundle: Path, name: str, names: list[str]) -> list[str]:
     """Move the files of a new bundle whose bytes differ into `bundle` (output name `name`) and
-    delete the ones it no longer has; return the names replaced. Unchanged files keep their mtime."""
+    delete the ones it no longer has; return the names replaced. Unchanged files keep their mtime.
+    A bundle that was not there moves in as a whole."""
+    if not bundle.exists():
+        bundle.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(new_bundle, bundle)
+        return list(names)
     replaced = []
     cut = len(name) + 1
     keep = {item[cut:] for item in names}
+    folders = {bundle}
     for relative in sorted(keep):
         new, old = new_bundle / relative, bundle / relative
         if not old.is_file() or old.read_bytes() != new.read_bytes():
-            old.parent.mkdir(parents=True, exist_ok=True)
+            if old.parent not in folders:
+                old.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(old.parent)
             os.replace(new, old)
             replaced.append(f"{name}/{relative}")
-    for path, folders, files in os.walk(bundle, topdown=False):
+    for path, _, files in os.walk(bundle, topdown=False):
         relative = os.path.relpath(path, bundle).replace(os.sep, "/")
         for file in files:
             if (file if relative == "." else f"{relative}/{file}") not in keep:
