@@ -242,9 +242,12 @@ class Builder:
         self.state: dict | None = None  # output → [fingerprint, missing strings], for self.out
         self.code = deps.code_version()
         self.templates = Compiled()
+        self._unindexed = None  # (output, base path, shards) that build(index=False) left out
         self.sources = SourceCache(root / CACHE_DIR / "sources.pickle", self.code) if cache else None
 
-    def build(self, now: dt.datetime | None = None, progress=None) -> BuildReport:
+    def build(self, now: dt.datetime | None = None, progress=None, index: bool = True) -> BuildReport:
+        """Build once. With `index=False` the search index is left for `index_pending()`: the
+        preview shows an edited page without waiting for Pagefind."""
         started = time.perf_counter()
         now = now or resolve_now(None)
         try:
@@ -264,8 +267,8 @@ class Builder:
             output.copy_tree(config.templates_dir / "static", "static")
             # The search index is made after the pages are in place (below); the bundles of the
             # current shards stay, any other file below pagefind/ is stale.
-            index = search_index.Plan(output.target, output.written, config.codes)
-            output.written.update(index.files())
+            plan = search_index.Plan(output.target, output.written, config.codes)
+            output.written.update(plan.files())
         except BaseException:
             output.discard()
             if markdown:
@@ -274,7 +277,10 @@ class Builder:
         self.state = None
         self._forget()  # a crash during commit must not leave fingerprints of files not written
         output.apply()
-        todo = index.todo((*output.changed, *output.removed))
+        todo = plan.todo((*output.changed, *output.removed))
+        if todo and not index:
+            self._defer(output.target, config.base_path, todo)
+            todo = []
         if todo:
             try:
                 files, replaced = self._index(output.target, config.base_path, todo)
@@ -293,6 +299,24 @@ class Builder:
             self._remember(state)
         return BuildReport(pages, len(output.written), time.perf_counter() - started, output.target,
                            translator.missing, warnings, len(output.changed), len(output.removed), rendered)
+
+    def _defer(self, target: Path, base_path: str, todo: list) -> None:
+        """Leave the shards `todo` for `index_pending()`. Their entry files go at once, so any
+        later build (this Builder's or the next process's) sees those bundles as missing and makes
+        them, even if the preview stops before it indexed them."""
+        for shard in todo:
+            (target / shard.name / search_index.ENTRY).unlink(missing_ok=True)
+        self._unindexed = (target, base_path, todo)
+
+    def index_pending(self) -> int:
+        """Make the search index the last `build(index=False)` left out; the shards made.
+        BuildFailed if Pagefind fails (the shards stay pending)."""
+        if self._unindexed is None:
+            return 0
+        target, base_path, todo = self._unindexed
+        self._index(target, base_path, todo)
+        self._unindexed = None
+        return len(todo)
 
     def _index(self, target: Path, base_path: str, todo: list) -> tuple[list[str], list[str]]:
         """Pagefind over the shards `todo` of the pages in place; each new bundle replaces its old

@@ -5,7 +5,8 @@ preview cannot be deployed by mistake. The operating system tells `watchfiles` a
 site.yaml, content/ and templates/ (the output folder is ignored); a rebuild starts once they have
 been quiet for 50 ms, so saving ten files, or a `git pull`, rebuilds once. Every rebuild is the
 same build as `benn-site build`, through one `Builder` that remembers the last build, so a save
-re-renders only the pages it can affect. When a build fails, the server keeps running: the
+re-renders only the pages it can affect. The browser reloads as soon as the pages are in place;
+the search index of the shards they touched is made after that, while nothing else waits. When a build fails, the server keeps running: the
 problems are printed and every page shows an error page naming file, line and fix, until a good build replaces it.
 
 The `livereload` package is used only in this module: its WebSocket handler and its browser
@@ -90,11 +91,12 @@ class Preview:
         self.errors: list[SiteError] = []
         self.builds = 0
 
-    def rebuild(self) -> bool:
-        """Build into the preview folder; on failure keep the problems for the error page."""
+    def rebuild(self, index: bool = True) -> bool:
+        """Build into the preview folder; on failure keep the problems for the error page.
+        `index=False` leaves the search index for `index()`, so the browser reloads sooner."""
         started = time.perf_counter()
         try:
-            report = self.builder.build(self.now or resolve_now(None).replace(minute=0, second=0))
+            report = self.builder.build(self.now or resolve_now(None).replace(minute=0, second=0), index=index)
         except BuildFailed as failed:
             self.errors = failed.errors
         except Exception as exc:  # a bug must not stop the preview: show it like a problem
@@ -113,6 +115,15 @@ class Preview:
         self.echo(self.catalog.translate(msg("Rebuilt {pages} pages in {seconds} s.", pages=report.pages,
                                              seconds=f"{time.perf_counter() - started:.2f}")))
         return True
+
+    def index(self) -> None:
+        """Bring the search index up to date after `rebuild(index=False)`. A failure is printed; the
+        pages stay, and the next build tries the index again."""
+        try:
+            self.builder.index_pending()
+        except BuildFailed as failed:
+            for error in failed.errors:
+                self.echo(error.text(self.catalog), err=True)
 
     def response(self, url_path: str) -> tuple[int, str, bytes]:
         """(status, content type, body) for a request path; HTML gets the reload script."""
@@ -224,8 +235,10 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, now: dt.datetim
             await changes.get()  # what is saved during a build waits here and makes one more build
             while not changes.empty():
                 changes.get_nowait()
-            await loop.run_in_executor(executor, preview.rebuild)
+            await loop.run_in_executor(executor, preview.rebuild, False)
             LiveReloadHandler.reload_waiters(path="*")
+            if changes.empty():  # the search index when nothing else waits: a save is shown first
+                await loop.run_in_executor(executor, preview.index)
 
     try:
         asyncio.run(main())
