@@ -310,22 +310,29 @@ class Builder:
             (target / shard.name / search_index.ENTRY).unlink(missing_ok=True)
         self._unindexed = (target, base_path, todo)
 
-    def index_pending(self) -> int:
-        """Make the search index the last `build(index=False)` left out; the shards made.
-        BuildFailed if Pagefind fails (the shards stay pending)."""
+    def index_pending(self, stop=None) -> int:
+        """Make the search index the last `build(index=False)` left out; the shards made. Gives up
+        (returns 0, nothing moved) as soon as `stop()` is true: the next build makes those shards,
+        whose bundles it sees missing. BuildFailed if Pagefind fails (the shards stay pending)."""
         self._save_sources()
         if self._unindexed is None:
             return 0
         target, base_path, todo = self._unindexed
-        self._index(target, base_path, todo)
-        self._unindexed = None
+        self._unindexed = None  # from here on the missing entry files are what marks these shards
+        try:
+            self._index(target, base_path, todo, stop)
+        except search_index.Stopped:
+            return 0
+        except BaseException:
+            self._unindexed = (target, base_path, todo)
+            raise
         return len(todo)
 
     def _save_sources(self) -> None:
         if self.sources is not None:
             self.sources.save()
 
-    def _index(self, target: Path, base_path: str, todo: list) -> tuple[list[str], list[str]]:
+    def _index(self, target: Path, base_path: str, todo: list, stop=None) -> tuple[list[str], list[str]]:
         """Pagefind over the shards `todo` of the pages in place; each new bundle replaces its old
         one file by file.
 
@@ -335,7 +342,7 @@ class Builder:
         changed (or whose bundle is missing) are indexed; the others keep their bytes and mtimes."""
         jobs = parallel.default_jobs() if self.jobs is None else self.jobs
         try:
-            return search_index.remake(target, todo, base_path, jobs)
+            return search_index.remake(target, todo, base_path, jobs, stop)
         except RenderError as exc:
             raise BuildFailed([exc]) from None
 

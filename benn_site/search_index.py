@@ -38,7 +38,7 @@ import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .errors import RenderError
 from .messages import msg
@@ -157,7 +157,12 @@ def executable() -> str:
                           hint=msg("install the site's dependencies: pip install -e .")) from None
 
 
-def remake(target: Path, todo: list[Shard], base_path: str, jobs: int) -> tuple[list[str], list[str]]:
+class Stopped(Exception):
+    """The caller asked `run` to stop (a newer save in the preview): nothing was moved."""
+
+
+def remake(target: Path, todo: list[Shard], base_path: str, jobs: int,
+           stop: Callable[[], bool] | None = None) -> tuple[list[str], list[str]]:
     """Index the shards `todo` of the pages in `target`, then move each new bundle into place file
     by file; return (the files of the new bundles, the ones whose bytes changed).
 
@@ -166,7 +171,7 @@ def remake(target: Path, todo: list[Shard], base_path: str, jobs: int) -> tuple[
     temporary = target.parent / f".{target.name}.{BUNDLE}"
     shutil.rmtree(temporary, ignore_errors=True)
     try:
-        made = run(target, todo, temporary, base_path, jobs)
+        made = run(target, todo, temporary, base_path, jobs, stop=stop)
         files, replaced = [], []
         for shard in todo:
             files += made[shard.name]
@@ -177,14 +182,17 @@ def remake(target: Path, todo: list[Shard], base_path: str, jobs: int) -> tuple[
 
 
 def run(target: Path, todo: list[Shard], temporary: Path, base_path: str, jobs: int,
-        program: str | None = None) -> dict[str, list[str]]:
+        program: str | None = None, stop: Callable[[], bool] | None = None) -> dict[str, list[str]]:
     """Pagefind over every shard of `todo`, up to `jobs` processes at a time, each bundle into
     `temporary/bundles/<shard name>`; return shard name → the bundle's files as output names.
-    While all are busy, the next shard's pages are mirrored, so a process can start at once."""
+    While all are busy, the next shard's pages are mirrored, so a process can start at once.
+    Stopped (every process killed) as soon as `stop()` is true."""
     program = program or executable()
     pending, running, made = list(todo), [], {}
     try:
         while pending or running:
+            if stop is not None and stop():
+                raise Stopped()
             while pending and len(running) < max(1, jobs):
                 shard = pending.pop(0)
                 running.append((shard, start(target, shard, temporary, program)))

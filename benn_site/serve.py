@@ -6,7 +6,8 @@ site.yaml, content/ and templates/ (the output folder is ignored); a rebuild sta
 been quiet for 50 ms, so saving ten files, or a `git pull`, rebuilds once. Every rebuild is the
 same build as `benn-site build`, through one `Builder` that remembers the last build, so a save
 re-renders only the pages it can affect. The browser reloads as soon as the pages are in place;
-the search index of the shards they touched is made after that, while nothing else waits. When a build fails, the server keeps running: the
+the search index of the shards they touched is made after that, and a new save stops it (the
+build of that save makes those shards too). When a build fails, the server keeps running: the
 problems are printed and every page shows an error page naming file, line and fix, until a good build replaces it.
 
 The `livereload` package is used only in this module: its WebSocket handler and its browser
@@ -116,11 +117,12 @@ class Preview:
                                              seconds=f"{time.perf_counter() - started:.2f}")))
         return True
 
-    def index(self) -> None:
-        """Bring the search index up to date after `rebuild(index=False)`. A failure is printed; the
-        pages stay, and the next build tries the index again."""
+    def index(self, stop=None) -> None:
+        """Bring the search index up to date after `rebuild(index=False)`, unless `stop()` turns
+        true first (a new save: its build comes first and makes these shards too). A failure is
+        printed; the pages stay, and the next build tries the index again."""
         try:
-            self.builder.index_pending()
+            self.builder.index_pending(stop)
         except BuildFailed as failed:
             for error in failed.errors:
                 self.echo(error.text(self.catalog), err=True)
@@ -237,8 +239,8 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, now: dt.datetim
                 changes.get_nowait()
             await loop.run_in_executor(executor, preview.rebuild, False)
             LiveReloadHandler.reload_waiters(path="*")
-            if changes.empty():  # the search index when nothing else waits: a save is shown first
-                await loop.run_in_executor(executor, preview.index)
+            if changes.empty():  # the search index when nothing else waits; a new save stops it
+                await loop.run_in_executor(executor, preview.index, lambda: changes.qsize() > 0)
 
     try:
         asyncio.run(main())

@@ -91,3 +91,31 @@ def test_the_preview_reports_a_failing_index_and_keeps_the_pages(tmp_path, monke
         monkeypatch.undo()
         preview.index()
         assert holding(tmp_path / "preview", "Wiesenknopf") == 1
+
+
+def test_a_new_save_stops_the_index_and_the_next_build_makes_it(tmp_path):
+    site = write_site(tmp_path / "site", sharded_files())
+    out = tmp_path / "out"
+    with shard_pages():
+        builder = Builder(site, out, jobs=2)
+        builder.build(NOW)
+        edit(site, "Wiesenknopf")
+        builder.build(NOW, index=False)
+        before = snapshot(out / "pagefind")
+        asked = []
+
+        def stop():  # a save arrives while Pagefind runs
+            asked.append(1)
+            return len(asked) > 1
+
+        assert builder.index_pending(stop) == 0
+        assert len(asked) == 2
+        assert snapshot(out / "pagefind") == before  # nothing moved, nothing left running
+        assert not (tmp_path / ".out.pagefind").exists()
+        assert builder.index_pending() == 0  # the build that follows the save makes it instead
+        edit(site, "Mauerpfeffer")
+        builder.build(NOW)
+        assert holding(out, "Wiesenknopf") == 1 and holding(out, "Mauerpfeffer") == 1
+        clean = tmp_path / "clean"
+        Builder(site, clean, cache=False).build(NOW)
+    assert {n: f[0] for n, f in snapshot(clean).items()} == {n: f[0] for n, f in snapshot(out).items()}
