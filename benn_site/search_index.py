@@ -99,6 +99,7 @@ class Plan:
         self.shards = {lang: [Shard(lang, k, tuple(pages)) for k, pages in enumerate(shards(names, lang))]
                        for lang in codes}
         self.present = {lang: _bundles_in(target / BUNDLE / lang) for lang in self.shards}
+        self.folders = {lang: _bundles_in(target / BUNDLE / lang, whole=False) for lang in self.shards}
 
     def files(self) -> set[str]:
         """The files in the current shards' folders: they stay (unless their shard is made
@@ -116,8 +117,10 @@ class Plan:
         touched = list(touched)
         result = []
         for lang, shards_of_lang in self.shards.items():
-            count, present = len(shards_of_lang), self.present[lang]
-            same_count = bool(present) and max(present) + 1 == count
+            count, present, folders = len(shards_of_lang), self.present[lang], self.folders[lang]
+            # Counted by folders: a bundle whose entry file went (left for later by the preview)
+            # is one missing shard, not a sign that the count changed.
+            same_count = bool(folders) and max(folders) + 1 == count
             prefix = f"{lang}/"
             hit = {_number(name, count) for name in touched if name.startswith(prefix) and name.endswith(".html")}
             result += [shard for shard in shards_of_lang
@@ -125,12 +128,13 @@ class Plan:
         return result
 
 
-def _bundles_in(path: Path) -> set[int]:
-    """The numbers of the shard folders below `path` that hold a bundle."""
+def _bundles_in(path: Path, whole: bool = True) -> set[int]:
+    """The numbers of the shard folders below `path` that hold a bundle (`whole`: with its entry
+    file; else any shard folder)."""
     try:
         with os.scandir(path) as entries:
             return {int(entry.name) for entry in entries if entry.name.isdigit() and entry.is_dir()
-                    and os.path.isfile(os.path.join(entry.path, ENTRY))}
+                    and (not whole or os.path.isfile(os.path.join(entry.path, ENTRY)))}
     except OSError:
         return set()
 

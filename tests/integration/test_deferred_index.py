@@ -43,6 +43,8 @@ def test_the_page_comes_first_and_the_index_follows(tmp_path):
         builder.build(NOW, index=False)
         assert "Wiesenknopf" in (out / NOTE).read_text(encoding="utf-8")
         assert not entry.exists()  # left out: any later build sees this bundle as missing
+        assert [s.name for s in search_index.Plan(out, html_names(out), ("de",)).todo([])] == \
+            [f"pagefind/de/{number}"]  # that one alone, whichever number it has
         assert holding(out, "Wiesenknopf") == 0
 
         assert builder.index_pending() == 1
@@ -119,3 +121,16 @@ def test_a_new_save_stops_the_index_and_the_next_build_makes_it(tmp_path):
         clean = tmp_path / "clean"
         Builder(site, clean, cache=False).build(NOW)
     assert {n: f[0] for n, f in snapshot(clean).items()} == {n: f[0] for n, f in snapshot(out).items()}
+
+
+def test_a_missing_entry_file_is_one_missing_shard_even_the_last(tmp_path):
+    """What the preview leaves for later must not look like a change of the shard count."""
+    site = write_site(tmp_path / "site", sharded_files())
+    out = tmp_path / "out"
+    with shard_pages():
+        Builder(site, out, jobs=2).build(NOW)
+        names = html_names(out)
+        last = len(shards(names, "de")) - 1
+        assert last >= 2
+        (out / "pagefind" / "de" / str(last) / ENTRY).unlink()
+        assert [s.name for s in search_index.Plan(out, names, ("de",)).todo([])] == [f"pagefind/de/{last}"]
