@@ -98,8 +98,9 @@ class Plan:
         self.target = target
         self.shards = {lang: [Shard(lang, k, tuple(pages)) for k, pages in enumerate(shards(names, lang))]
                        for lang in codes}
-        self.present = {lang: _bundles_in(target / BUNDLE / lang) for lang in self.shards}
-        self.folders = {lang: _bundles_in(target / BUNDLE / lang, whole=False) for lang in self.shards}
+        found = {lang: _shard_folders(target / BUNDLE / lang) for lang in self.shards}
+        self.folders = {lang: set(numbers) for lang, numbers in found.items()}
+        self.present = {lang: {n for n, whole in numbers.items() if whole} for lang, numbers in found.items()}
 
     def files(self) -> set[str]:
         """The files in the current shards' folders: they stay (unless their shard is made
@@ -128,15 +129,14 @@ class Plan:
         return result
 
 
-def _bundles_in(path: Path, whole: bool = True) -> set[int]:
-    """The numbers of the shard folders below `path` that hold a bundle (`whole`: with its entry
-    file; else any shard folder)."""
+def _shard_folders(path: Path) -> dict[int, bool]:
+    """The shard folders below `path`: number → whether it holds a whole bundle (its entry file)."""
     try:
         with os.scandir(path) as entries:
-            return {int(entry.name) for entry in entries if entry.name.isdigit() and entry.is_dir()
-                    and (not whole or os.path.isfile(os.path.join(entry.path, ENTRY)))}
+            return {int(entry.name): os.path.isfile(os.path.join(entry.path, ENTRY))
+                    for entry in entries if entry.name.isdigit() and entry.is_dir()}
     except OSError:
-        return set()
+        return {}
 
 
 def files_below(target: Path, name: str) -> list[str]:

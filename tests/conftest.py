@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from benn_site import search_index
-from benn_site.build import build
+from benn_site.build import Builder, build
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = dt.datetime.fromisoformat("2026-11-25T10:00:00+01:00")
@@ -254,3 +254,14 @@ def shard_pages(value: int = SHARD_PAGES):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(search_index, "SHARD_PAGES", value)
         yield
+
+
+@pytest.fixture
+def sharded(tmp_path):
+    """(site, output, builder): the sample site with its notes, built with small shards, which
+    stay small for the rest of the test."""
+    site = write_site(tmp_path / "site", sharded_files())
+    builder = Builder(site, tmp_path / "out", jobs=2)
+    with shard_pages():
+        builder.build(NOW)
+        yield site, tmp_path / "out", builder

@@ -28,50 +28,43 @@ def holding(out, word) -> int:
                for p in (out / "pagefind" / "de").glob("*/fragment/*"))
 
 
-def test_the_page_comes_first_and_the_index_follows(tmp_path):
-    site = write_site(tmp_path / "site", sharded_files())
-    out = tmp_path / "out"
-    with shard_pages():
-        builder = Builder(site, out, jobs=2)
-        builder.build(NOW)
-        number = next(k for k, pages in enumerate(shards(html_names(out), "de")) if NOTE in pages)
-        entry = out / "pagefind" / "de" / str(number) / ENTRY
-        others = {n: f for n, f in snapshot(out / "pagefind").items() if not n.startswith(f"de/{number}/")}
-        assert builder.index_pending() == 0  # nothing left out yet
+def test_the_page_comes_first_and_the_index_follows(sharded, tmp_path):
+    site, out, builder = sharded
+    number = next(k for k, pages in enumerate(shards(html_names(out), "de")) if NOTE in pages)
+    entry = out / "pagefind" / "de" / str(number) / ENTRY
+    others = {n: f for n, f in snapshot(out / "pagefind").items() if not n.startswith(f"de/{number}/")}
+    assert builder.index_pending() == 0  # nothing left out yet
 
-        edit(site, "Wiesenknopf")
-        builder.build(NOW, index=False)
-        assert "Wiesenknopf" in (out / NOTE).read_text(encoding="utf-8")
-        assert not entry.exists()  # left out: any later build sees this bundle as missing
-        assert [s.name for s in search_index.Plan(out, html_names(out), ("de",)).todo([])] == \
-            [f"pagefind/de/{number}"]  # that one alone, whichever number it has
-        assert holding(out, "Wiesenknopf") == 0
+    edit(site, "Wiesenknopf")
+    builder.build(NOW, index=False)
+    assert "Wiesenknopf" in (out / NOTE).read_text(encoding="utf-8")
+    assert not entry.exists()  # left out: any later build sees this bundle as missing
+    assert [s.name for s in search_index.Plan(out, html_names(out), ("de",)).todo([])] == \
+        [f"pagefind/de/{number}"]  # that one alone, whichever number it has
+    assert holding(out, "Wiesenknopf") == 0
 
-        assert builder.index_pending() == 1
-        assert entry.is_file() and holding(out, "Wiesenknopf") == 1
-        after = snapshot(out / "pagefind")
-        assert {n: f for n, f in after.items() if not n.startswith(f"de/{number}/")} == others
-        assert builder.index_pending() == 0
+    assert builder.index_pending() == 1
+    assert entry.is_file() and holding(out, "Wiesenknopf") == 1
+    after = snapshot(out / "pagefind")
+    assert {n: f for n, f in after.items() if not n.startswith(f"de/{number}/")} == others
+    assert builder.index_pending() == 0
 
-        clean = tmp_path / "clean"
-        Builder(site, clean, cache=False).build(NOW)
+    clean = tmp_path / "clean"
+    Builder(site, clean, cache=False).build(NOW)
     assert {n: f[0] for n, f in snapshot(clean).items()} == {n: f[0] for n, f in snapshot(out).items()}
 
 
-def test_a_preview_stopped_before_indexing_leaves_the_next_build_to_do_it(tmp_path):
-    site = write_site(tmp_path / "site", sharded_files())
-    out = tmp_path / "out"
-    with shard_pages():
-        Builder(site, out, jobs=2).build(NOW)
-        edit(site, "Wiesenknopf")
-        Builder(site, out, jobs=2).build(NOW, index=False)  # and then the preview was stopped
-        edit(site, "Mauerpfeffer")
-        Builder(site, out, jobs=2).build(NOW, index=False)
-        report = Builder(site, out, jobs=2).build(NOW)  # a new process: only the files tell
-        assert report.rendered == 0 and report.changed >= 1  # no page to render, the index to make
-        assert holding(out, "Wiesenknopf") == 1 and holding(out, "Mauerpfeffer") == 1
-        clean = tmp_path / "clean"
-        Builder(site, clean, cache=False).build(NOW)
+def test_a_preview_stopped_before_indexing_leaves_the_next_build_to_do_it(sharded, tmp_path):
+    site, out, _ = sharded
+    edit(site, "Wiesenknopf")
+    Builder(site, out, jobs=2).build(NOW, index=False)  # and then the preview was stopped
+    edit(site, "Mauerpfeffer")
+    Builder(site, out, jobs=2).build(NOW, index=False)
+    report = Builder(site, out, jobs=2).build(NOW)  # a new process: only the files tell
+    assert report.rendered == 0 and report.changed >= 1  # no page to render, the index to make
+    assert holding(out, "Wiesenknopf") == 1 and holding(out, "Mauerpfeffer") == 1
+    clean = tmp_path / "clean"
+    Builder(site, clean, cache=False).build(NOW)
     assert {n: f[0] for n, f in snapshot(clean).items()} == {n: f[0] for n, f in snapshot(out).items()}
 
 
@@ -95,42 +88,35 @@ def test_the_preview_reports_a_failing_index_and_keeps_the_pages(tmp_path, monke
         assert holding(tmp_path / "preview", "Wiesenknopf") == 1
 
 
-def test_a_new_save_stops_the_index_and_the_next_build_makes_it(tmp_path):
-    site = write_site(tmp_path / "site", sharded_files())
-    out = tmp_path / "out"
-    with shard_pages():
-        builder = Builder(site, out, jobs=2)
-        builder.build(NOW)
-        edit(site, "Wiesenknopf")
-        builder.build(NOW, index=False)
-        before = snapshot(out / "pagefind")
-        asked = []
+def test_a_new_save_stops_the_index_and_the_next_build_makes_it(sharded, tmp_path):
+    site, out, builder = sharded
+    edit(site, "Wiesenknopf")
+    builder.build(NOW, index=False)
+    before = snapshot(out / "pagefind")
+    asked = []
 
-        def stop():  # a save arrives while Pagefind runs
-            asked.append(1)
-            return len(asked) > 1
+    def stop():  # a save arrives while Pagefind runs
+        asked.append(1)
+        return len(asked) > 1
 
-        assert builder.index_pending(stop) == 0
-        assert len(asked) == 2
-        assert snapshot(out / "pagefind") == before  # nothing moved, nothing left running
-        assert not (tmp_path / ".out.pagefind").exists()
-        assert builder.index_pending() == 0  # the build that follows the save makes it instead
-        edit(site, "Mauerpfeffer")
-        builder.build(NOW)
-        assert holding(out, "Wiesenknopf") == 1 and holding(out, "Mauerpfeffer") == 1
-        clean = tmp_path / "clean"
-        Builder(site, clean, cache=False).build(NOW)
+    assert builder.index_pending(stop) == 0
+    assert len(asked) == 2
+    assert snapshot(out / "pagefind") == before  # nothing moved, nothing left running
+    assert not (tmp_path / ".out.pagefind").exists()
+    assert builder.index_pending() == 0  # the build that follows the save makes it instead
+    edit(site, "Mauerpfeffer")
+    builder.build(NOW)
+    assert holding(out, "Wiesenknopf") == 1 and holding(out, "Mauerpfeffer") == 1
+    clean = tmp_path / "clean"
+    Builder(site, clean, cache=False).build(NOW)
     assert {n: f[0] for n, f in snapshot(clean).items()} == {n: f[0] for n, f in snapshot(out).items()}
 
 
-def test_a_missing_entry_file_is_one_missing_shard_even_the_last(tmp_path):
+def test_a_missing_entry_file_is_one_missing_shard_even_the_last(sharded):
     """What the preview leaves for later must not look like a change of the shard count."""
-    site = write_site(tmp_path / "site", sharded_files())
-    out = tmp_path / "out"
-    with shard_pages():
-        Builder(site, out, jobs=2).build(NOW)
-        names = html_names(out)
-        last = len(shards(names, "de")) - 1
-        assert last >= 2
-        (out / "pagefind" / "de" / str(last) / ENTRY).unlink()
-        assert [s.name for s in search_index.Plan(out, names, ("de",)).todo([])] == [f"pagefind/de/{last}"]
+    _, out, _ = sharded
+    names = html_names(out)
+    last = len(shards(names, "de")) - 1
+    assert last >= 2
+    (out / "pagefind" / "de" / str(last) / ENTRY).unlink()
+    assert [s.name for s in search_index.Plan(out, names, ("de",)).todo([])] == [f"pagefind/de/{last}"]

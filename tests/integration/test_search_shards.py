@@ -42,17 +42,6 @@ def snapshot(out) -> dict[str, tuple[bytes, int, int]]:
             for p in sorted(out.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture
-def sharded(tmp_path):
-    """(site, output, builder): the sample site with its notes, built with small shards, which
-    stay small for the rest of the test."""
-    site = write_site(tmp_path / "site", sharded_files())
-    builder = Builder(site, tmp_path / "out", jobs=2)
-    with shard_pages():
-        builder.build(NOW)
-        yield site, tmp_path / "out", builder
-
-
 def test_shards_split_a_languages_html_by_a_hash_of_the_name(monkeypatch):
     monkeypatch.setattr(search_index, "SHARD_PAGES", 3)
     pages = [f"de/p{n}/index.html" for n in range(7)]
