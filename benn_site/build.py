@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import deps, diagnostics, feeds, parallel, search_index, sitemap, translations
+from . import quick as quick_path
 from .cache import MarkdownCache
 from .config import Config, load_config
 from .errors import BuildFailed, ContentError, RenderError, SiteError
@@ -90,12 +91,12 @@ def prepare(root: Path, now: dt.datetime, base_url: str | None = None, drafts: b
 
 def render_site(site: Site, output: Output, jobs: int | None = None, progress=None,
                 cache: MarkdownCache | None = None, previous: dict | None = None,
-                code: str = "", templates: "Compiled | None" = None) -> tuple[int, Translator, dict, int]:
-    """Render the HTML pages and feeds and stage the changed ones; BuildFailed on any problem.
+                code: str = "", templates: "Compiled | None" = None, stop=None) -> "Rendering":
+    """Render the HTML pages and feeds and stage the changed ones; BuildFailed on any problem,
+    parallel.Stopped as soon as `stop()` is true.
 
     With `previous` (output → [fingerprint, missing strings] of the last build into this output),
-    outputs whose fingerprint is unchanged and whose file exists are not rendered at all. Returns
-    (HTML pages, translator, the new state for the next build, outputs rendered).
+    outputs whose fingerprint is unchanged and whose file exists are not rendered at all.
     """
     config = site.config
     routes = Routes(site)
@@ -155,7 +156,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
             cache.store(result.converted)
         return result._replace(converted=[])
 
-    for result in parallel.run(everything, render, jobs, step, keep):
+    for result in parallel.run(everything, render, jobs, step, keep, stop):
         output.record(result.output, result.changed)
         translator.missing |= result.missing
         rendered += not result.skipped
@@ -169,7 +170,16 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
         errors.setdefault(source + target, broken_link(config.root, source, target))
     if errors:
         raise BuildFailed(list(errors.values()))
-    return len(routes.routes), translator, state, rendered
+    return Rendering(len(routes.routes), translator, state, rendered, views, env)
+
+
+class Rendering(NamedTuple):
+    pages: int  # HTML pages
+    translator: Translator  # with the interface strings found missing
+    state: dict  # output → [fingerprint, missing strings], for the next build
+    rendered: int  # outputs rendered, the others unchanged since the last build
+    views: Views  # the routes and event listings the pages were made from
+    env: object  # the Jinja environment
 
 
 class Compiled:
@@ -230,11 +240,12 @@ class Builder:
 
     Each build records a fingerprint per output (`deps`) in root/.cache/, and the next build
     renders only the outputs whose fingerprint changed; `serve` keeps one Builder between saves.
-    `cache=False` renders everything and keeps nothing.
+    `cache=False` renders everything and keeps nothing. `quick=True` (the preview) keeps the last
+    good build's model for `quick()`.
     """
 
     def __init__(self, root: Path, out: Path | None = None, base_url: str | None = None, drafts: bool = False,
-                 strict: bool = False, jobs: int | None = None, cache: bool = True):
+                 strict: bool = False, jobs: int | None = None, cache: bool = True, quick: bool = False):
         self.root, self.out = root, out or root / "output"
         self.base_url, self.drafts, self.strict, self.jobs, self.cache = base_url, drafts, strict, jobs, cache
         key = hashlib.sha1(str(self.out.resolve()).encode("utf-8")).hexdigest()[:16]
@@ -244,14 +255,19 @@ class Builder:
         self.templates = Compiled()
         self._unindexed = None  # (output, base path, shards) that build(index=False) left out
         self.sources = SourceCache(root / CACHE_DIR / "sources.pickle", self.code) if cache else None
+        self.keep_snapshot = quick and cache
+        self.snapshot: quick_path.Snapshot | None = None
 
-    def build(self, now: dt.datetime | None = None, progress=None, index: bool = True) -> BuildReport:
+    def build(self, now: dt.datetime | None = None, progress=None, index: bool = True, stop=None) -> BuildReport:
         """Build once. With `index=False` the search index is left for `index_pending()`: the
-        preview shows an edited page without waiting for Pagefind."""
+        preview shows an edited page without waiting for Pagefind. parallel.Stopped, with the
+        output as it was, when `stop()` turns true before the pages are moved into place."""
         started = time.perf_counter()
         now = now or resolve_now(None)
         try:
             config, site = prepare(self.root, now, self.base_url, self.drafts, self.sources)
+            if stop is not None and stop():
+                raise parallel.Stopped()
         except BaseException:
             self._save_sources()
             raise
@@ -259,9 +275,8 @@ class Builder:
         markdown = MarkdownCache(self.root / CACHE_DIR / "markdown.sqlite") if self.cache else None
         previous = self._previous() if self.cache else None
         try:
-            pages, translator, state, rendered = render_site(site, output, self.jobs, progress, markdown, previous,
-                                                             self.code, self.templates)
-            warnings = diagnostics.warnings(site, translator.missing)
+            done = render_site(site, output, self.jobs, progress, markdown, previous, self.code, self.templates, stop)
+            warnings = diagnostics.warnings(site, done.translator.missing)
             if self.strict and warnings:
                 raise BuildFailed(warnings)
             output.copy_tree(config.templates_dir / "static", "static")
@@ -269,6 +284,8 @@ class Builder:
             # current shards stay, any other file below pagefind/ is stale.
             plan = search_index.Plan(output.target, output.written, config.codes)
             output.written.update(plan.files())
+            if stop is not None and stop():
+                raise parallel.Stopped()
         except BaseException:
             output.discard()
             if markdown:
@@ -296,11 +313,36 @@ class Builder:
         if markdown:
             texts = markdown_texts(site)
             markdown.close(live=lambda: markdown_keys(texts), expected=2 * len(texts))
-            self._remember(state)
+            self._remember(done.state)
         if index:  # else after the index: writing the parsed files costs the preview 0.4 s at 10k pages
             self._save_sources()
-        return BuildReport(pages, len(output.written), time.perf_counter() - started, output.target,
-                           translator.missing, warnings, len(output.changed), len(output.removed), rendered)
+        if self.keep_snapshot:
+            self.snapshot = quick_path.Snapshot(site, done.views.routes, done.views.listings, done.env,
+                                                self.sources.parsed("md!"), plan.counts())
+        return BuildReport(done.pages, len(output.written), time.perf_counter() - started, output.target,
+                           done.translator.missing, warnings, len(output.changed), len(output.removed),
+                           done.rendered)
+
+    def quick(self, saved: Path, now: dt.datetime) -> list[str] | None:
+        """The preview's fast path (quick.py) for a save of the file `saved`: the output names
+        written, or None when the save needs the full build. The files written no longer match
+        the last build's fingerprints, which are forgotten, and their search shards lose their
+        entry file: the next build renders those pages again and makes those shards."""
+        if self.snapshot is None:
+            return None
+        pages = quick_path.page_text(self.snapshot, saved, now)
+        if pages is None:
+            return None
+        target = self.out.resolve()
+        pages = quick_path.different(target, pages)
+        state = self._previous()
+        for name in pages:
+            state.pop(name, None)
+            shard = search_index.shard_folder(name, self.snapshot.shards)
+            if shard is not None:
+                (target / shard / search_index.ENTRY).unlink(missing_ok=True)
+        self._forget()
+        return quick_path.write(target, pages)
 
     def _defer(self, target: Path, base_path: str, todo: list) -> None:
         """Leave the shards `todo` for `index_pending()`. Their entry files go at once, so any
@@ -321,7 +363,7 @@ class Builder:
         self._unindexed = None  # from here on the missing entry files are what marks these shards
         try:
             self._index(target, base_path, todo, stop)
-        except search_index.Stopped:
+        except parallel.Stopped:
             return 0
         except BaseException:
             self._unindexed = (target, base_path, todo)

@@ -20,6 +20,11 @@ from typing import Any, Callable, Sequence
 
 INLINE_BELOW = 48  # items; fewer run in the calling process
 CHUNK = 24  # items per message
+POLL = 0.05  # seconds between looks at `stop()` and at the workers while no answer comes
+
+
+class Stopped(Exception):
+    """The caller's `stop()` turned true (a newer save in the preview): the run was given up."""
 
 
 def default_jobs() -> int:
@@ -31,20 +36,24 @@ def default_jobs() -> int:
 
 
 def run(items: Sequence, work: Callable[[Any], Any], jobs: int | None = None,
-        progress: Callable[[int], None] | None = None, keep: Callable[[Any], Any] | None = None) -> list:
+        progress: Callable[[int], None] | None = None, keep: Callable[[Any], Any] | None = None,
+        stop: Callable[[], bool] | None = None) -> list:
     """`[keep(work(item)) for item in items]`, in order, on up to `jobs` processes.
 
     `work` must catch the errors it expects and return them as values; anything it raises
     stops the run with a RuntimeError carrying the worker's traceback. `progress(n)` is called
     in the calling process as items finish; `keep(value)` too, as each value arrives, and its
     result is what the list holds: a large part of a value (converted HTML) can be dealt with
-    and dropped at once instead of piling up until the last page is done.
+    and dropped at once instead of piling up until the last page is done. As soon as `stop()`
+    is true, the workers are killed and Stopped is raised.
     """
     keep = keep or (lambda value: value)
     jobs = default_jobs() if jobs is None else max(1, jobs)
     if jobs == 1 or len(items) < INLINE_BELOW or "fork" not in multiprocessing.get_all_start_methods():
         results = []
         for item in items:
+            if stop is not None and stop():
+                raise Stopped()
             results.append(keep(work(item)))
             if progress:
                 progress(1)
@@ -64,7 +73,7 @@ def run(items: Sequence, work: Callable[[Any], Any], jobs: int | None = None,
     finished = False
     try:
         for _ in chunks:
-            start, values = _next_answer(answers, workers)
+            start, values = _next_answer(answers, workers, stop)
             results[start:start + len(values)] = [keep(value) for value in values]
             if progress:
                 progress(len(values))
@@ -80,10 +89,12 @@ def run(items: Sequence, work: Callable[[Any], Any], jobs: int | None = None,
     return results
 
 
-def _next_answer(answers, workers) -> tuple[int, list]:
+def _next_answer(answers, workers, stop) -> tuple[int, list]:
     while True:
+        if stop is not None and stop():
+            raise Stopped()
         try:
-            start, values, failure = answers.get(timeout=0.5)
+            start, values, failure = answers.get(timeout=POLL)
         except queue_module.Empty:
             dead = [p for p in workers if p.exitcode not in (None, 0)]
             if dead:
@@ -107,3 +118,7 @@ def _worker(items, work, tasks, answers) -> None:
             break
     answers.close()
     answers.join_thread()
+    # Everything is sent. Leave at once: a process forked from a thread other than the main one
+    # (the preview builds in one) fails in threading's shutdown with "cannot join current thread"
+    # and would exit with 1, which looks like a crash while the other worker is still busy.
+    os._exit(0)

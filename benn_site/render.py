@@ -31,7 +31,7 @@ def make_environment(templates: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        auto_reload=False,
+        auto_reload=True,  # a Builder keeps its environment between builds: an edited template is reloaded
     )
     env.filters["bdi"] = bdi
     env.filters["ltr"] = ltr

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import RenderError
+from .parallel import Stopped  # noqa: F401  raised by `run` when `stop()` is true: nothing was moved
 from .messages import msg
 
 BUNDLE = "pagefind"
@@ -65,6 +66,15 @@ def shards(names: Iterable[str], lang: str) -> list[list[str]]:
     for name in pages:
         result[_number(name, count)].append(name)
     return result
+
+
+def shard_folder(name: str, counts: dict[str, int]) -> str | None:
+    """The bundle folder of the shard an HTML output `name` is in, with `counts` shards per
+    language (`Plan.counts()`); None for a file that is in no shard."""
+    lang = name.split("/", 1)[0]
+    if lang not in counts or name == lang or not name.endswith(".html"):
+        return None
+    return folder(lang, _number(name, counts[lang]))
 
 
 def _number(name: str, count: int) -> int:
@@ -101,6 +111,10 @@ class Plan:
         found = {lang: _shard_folders(target / BUNDLE / lang) for lang in self.shards}
         self.folders = {lang: set(numbers) for lang, numbers in found.items()}
         self.present = {lang: {n for n, whole in numbers.items() if whole} for lang, numbers in found.items()}
+
+    def counts(self) -> dict[str, int]:
+        """language → its number of shards in this build."""
+        return {lang: len(shards_of_lang) for lang, shards_of_lang in self.shards.items()}
 
     def files(self) -> set[str]:
         """The files in the current shards' folders: they stay (unless their shard is made
@@ -159,10 +173,6 @@ def executable() -> str:
     except (ImportError, OSError) as exc:
         raise RenderError(f"{BUNDLE}/", None, msg("could not run Pagefind: {error}", error=exc),
                           hint=msg("install the site's dependencies: pip install -e .")) from None
-
-
-class Stopped(Exception):
-    """The caller asked `run` to stop (a newer save in the preview): nothing was moved."""
 
 
 def remake(target: Path, todo: list[Shard], base_path: str, jobs: int,

@@ -5,9 +5,11 @@ preview cannot be deployed by mistake. The operating system tells `watchfiles` a
 site.yaml, content/ and templates/ (the output folder is ignored); a rebuild starts once they have
 been quiet for 50 ms, so saving ten files, or a `git pull`, rebuilds once. Every rebuild is the
 same build as `benn-site build`, through one `Builder` that remembers the last build, so a save
-re-renders only the pages it can affect. The browser reloads as soon as the pages are in place;
-the search index of the shards they touched is made after that, and a new save stops it (the
-build of that save makes those shards too). When a build fails, the server keeps running: the
+re-renders only the pages it can affect. A save that changes only the text of one page is shown
+first (quick.py: that page alone, from the last build's model) and the build follows. The browser
+reloads as soon as pages are in place; the search index of the shards they touched is made after
+that. A new save stops a running build or index (the build of that save makes those pages and
+shards too). When a build fails, the server keeps running: the
 problems are printed and every page shows an error page naming file, line and fix, until a good build replaces it.
 
 The `livereload` package is used only in this module: its WebSocket handler and its browser
@@ -25,6 +27,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
@@ -35,6 +38,7 @@ import watchfiles
 from .build import Builder, resolve_now
 from .errors import BuildFailed, SiteError
 from .messages import Catalog, msg
+from .parallel import Stopped
 
 QUIET_MS = 50  # rebuild once no watched file has changed for this long
 IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".part", ".crdownload")
@@ -85,19 +89,40 @@ class Preview:
         # One Builder for the whole session keeps the last build's fingerprints in memory, so a
         # save re-renders only the pages it affects. The build instant is fixed to the hour: pages
         # that show "now" would otherwise all change with every save.
-        self.builder = Builder(root, out, base_url, drafts=True)
+        self.builder = Builder(root, out, base_url, drafts=True, quick=True)
         self.base_url = base_url
         self.catalog = catalog
         self.echo = echo
         self.errors: list[SiteError] = []
         self.builds = 0
+        self.changed = 0  # files the last build wrote or removed
 
-    def rebuild(self, index: bool = True) -> bool:
-        """Build into the preview folder; on failure keep the problems for the error page.
-        `index=False` leaves the search index for `index()`, so the browser reloads sooner."""
-        started = time.perf_counter()
+    def instant(self) -> dt.datetime:
+        """The build instant: fixed to the hour, as pages that show "now" would otherwise all
+        change with every save."""
+        return self.now or resolve_now(None).replace(minute=0, second=0)
+
+    def quick(self, changed: set) -> bool:
+        """Show a save of one page's text at once (`Builder.quick`); True when pages were written.
+        The full build follows in any case."""
+        paths = {path for _, path in changed}
+        if self.errors or len(paths) != 1:
+            return False
         try:
-            report = self.builder.build(self.now or resolve_now(None).replace(minute=0, second=0), index=index)
+            return bool(self.builder.quick(Path(paths.pop()), self.instant()))
+        except Exception:  # the fast path is only a head start: the full build reports any problem
+            return False
+
+    def rebuild(self, index: bool = True, stop=None) -> bool | None:
+        """Build into the preview folder; on failure keep the problems for the error page.
+        `index=False` leaves the search index for `index()`, so the browser reloads sooner.
+        None when `stop()` turned true first: nothing changed, the next build does it all."""
+        started = time.perf_counter()
+        self.changed = 0
+        try:
+            report = self.builder.build(self.instant(), index=index, stop=stop)
+        except Stopped:
+            return None
         except BuildFailed as failed:
             self.errors = failed.errors
         except Exception as exc:  # a bug must not stop the preview: show it like a problem
@@ -106,6 +131,7 @@ class Preview:
                                      hint=msg("please report it, with the change that caused it"))]
         else:
             self.errors = []
+            self.changed = report.changed + report.removed
         self.builds += 1
         if self.errors:
             for error in self.errors:
@@ -196,6 +222,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, now: dt.datetim
     actual_port = sockets[0].getsockname()[1]
     address = f"http://{'127.0.0.1' if host in ('', '0.0.0.0') else host}:{actual_port}/"
     preview = Preview(root, target, now, address, catalog, echo)
+    stopping = threading.Event()
 
     class Page(tornado.web.RequestHandler):
         def get(self, path):
@@ -233,14 +260,28 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, now: dt.datetim
         await loop.run_in_executor(executor, preview.rebuild)
         echo(catalog.translate(msg("Preview of {site} at {address} (drafts included). Press Ctrl+C to stop.",
                                    site=root, address=address)))
-        while True:
-            await changes.get()  # what is saved during a build waits here and makes one more build
-            while not changes.empty():
-                changes.get_nowait()
-            await loop.run_in_executor(executor, preview.rebuild, False)
-            LiveReloadHandler.reload_waiters(path="*")
-            if changes.empty():  # the search index when nothing else waits; a new save stops it
-                await loop.run_in_executor(executor, preview.index, lambda: changes.qsize() > 0)
+        def saved_again() -> bool:  # or the preview is stopping: a running build or index gives up
+            return stopping.is_set() or changes.qsize() > 0
+
+        try:
+            while True:
+                changed = set(await changes.get())  # what is saved during a build waits here
+                while not changes.empty():
+                    changed |= changes.get_nowait()
+                shown = await loop.run_in_executor(executor, preview.quick, changed)
+                if shown:
+                    LiveReloadHandler.reload_waiters(path="*")
+                succeeded = await loop.run_in_executor(executor, preview.rebuild, False, saved_again)
+                if succeeded is None:  # a newer save stopped it: its build comes next
+                    continue
+                if not shown or not succeeded or preview.changed:  # no second reload for nothing new
+                    LiveReloadHandler.reload_waiters(path="*")
+                if changes.empty():  # the search index when nothing else waits; a new save stops it
+                    await loop.run_in_executor(executor, preview.index, saved_again)
+        finally:
+            # Before the preview folder is deleted: a Pagefind run whose folder vanished can hang.
+            stopping.set()
+            executor.shutdown(wait=True)
 
     try:
         asyncio.run(main())

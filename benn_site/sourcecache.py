@@ -33,6 +33,7 @@ class SourceCache:
         self.file, self.code = file, code
         self.entries: dict[tuple[str, str], tuple[tuple, object]] = {}
         self._used: set[tuple[str, str]] = set()
+        self._current: dict[tuple[str, str], object] = {}  # this build's parses, just-saved files too
         self._stats: dict[str, tuple | None] = {}
         self._dirty = False
         self._started = time.time_ns()
@@ -44,6 +45,7 @@ class SourceCache:
         self._started = time.time_ns()
         self._stats.clear()
         self._used.clear()
+        self._current = {}
 
     def _stamp(self, path: Path) -> tuple | None:
         name = os.fspath(path)
@@ -62,17 +64,24 @@ class SourceCache:
         entry = self.entries.get(key)
         if entry is None or entry[0] != self._stamp(path):
             return None
+        self._current[key] = entry[1]
         return entry[1]
 
     def put(self, path: Path, kind: str, value) -> None:
         """Keep `value` for the file as `get` stat'ed it, before it was read."""
         stamp = self._stamp(path)
         key = (os.fspath(path), kind)
+        self._current[key] = value
         if stamp is None or stamp[1] > self._started - RACY_NS:
             self.entries.pop(key, None)
             return
         self.entries[key] = (stamp, value)
         self._dirty = True
+
+    def parsed(self, kind: str) -> dict[str, object]:
+        """path → value of the files of `kind` the current build parsed without a problem (also
+        those too new to keep), as of now: the preview's fast path compares a save with them."""
+        return {path: value for (path, of_kind), value in self._current.items() if of_kind == kind}
 
     def save(self) -> None:
         """Forget the files not looked up by this build, and write the cache if it changed."""

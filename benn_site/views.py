@@ -61,13 +61,14 @@ def by_day(occurrences: list[Occurrence], tz) -> list[tuple[dt.date, list[Occurr
 class Views:
     """Builds the template context for a route; one instance per build, read-only after setup."""
 
-    def __init__(self, site: Site, routes: Routes, translator: i18n.Translator, markdown: MarkdownConverter):
+    def __init__(self, site: Site, routes: Routes, translator: i18n.Translator, markdown: MarkdownConverter,
+                 listings: Listings | None = None):
         self.site = site
         self.config = site.config
         self.routes = routes
         self.translator = translator
         self.markdown = markdown
-        self.listings = Listings.of(site)
+        self.listings = listings or Listings.of(site)  # given: the events are those of another build
         self.directions = {lang.code: lang.dir for lang in self.config.languages}
         self.link_errors: list[tuple[str, str]] = []  # (source path, target)
         self.page_slugs = {p.slug for p in site.pages}
