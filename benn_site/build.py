@@ -20,7 +20,7 @@ from . import deps, diagnostics, feeds, parallel, search_index, sitemap, transla
 from . import quick as quick_path
 from .cache import MarkdownCache
 from .config import Config, load_config
-from .errors import BuildFailed, ContentError, RenderError, SiteError
+from .errors import BuildFailed, ContentError, RenderError, SiteError, Stopped
 from .i18n import Translator
 from .links import broken_link
 from .loader import load_partial
@@ -79,10 +79,11 @@ def resolve_now(now: str | None, environ=os.environ) -> dt.datetime:
 
 
 def prepare(root: Path, now: dt.datetime, base_url: str | None = None, drafts: bool = False,
-            sources: SourceCache | None = None) -> tuple[Config, Site]:
-    """Config, loaded and cross-checked site, or BuildFailed with every problem."""
+            sources: SourceCache | None = None, stop=None) -> tuple[Config, Site]:
+    """Config, loaded and cross-checked site, or BuildFailed with every problem (Stopped as
+    soon as `stop()` is true)."""
     config = load_config(root, base_url)
-    site, errors, unloaded = load_partial(config, now, drafts, sources)
+    site, errors, unloaded = load_partial(config, now, drafts, sources, stop)
     errors = errors + validate_site(site, unloaded)
     if errors:
         raise BuildFailed(errors)
@@ -93,7 +94,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
                 cache: MarkdownCache | None = None, previous: dict | None = None,
                 code: str = "", templates: "Compiled | None" = None, stop=None) -> "Rendering":
     """Render the HTML pages and feeds and stage the changed ones; BuildFailed on any problem,
-    parallel.Stopped as soon as `stop()` is true.
+    Stopped as soon as `stop()` is true.
 
     With `previous` (output → [fingerprint, missing strings] of the last build into this output),
     outputs whose fingerprint is unchanged and whose file exists are not rendered at all.
@@ -102,8 +103,10 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
     routes = Routes(site)
     if routes.errors:
         raise BuildFailed(routes.errors)
+    _check(stop)
     translator = Translator(site)
     views = Views(site, routes, translator, Markup(cache))
+    _check(stop)
     templates = templates or Compiled()
     env = templates.environment(config.templates_dir)
     for name in sorted({route.template for route in routes.routes}):
@@ -120,6 +123,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
         fingerprints = deps.Fingerprints(site, routes, deps.Templates(env, templates.parsed), code)
         for name in {route.template for route in everything if route.template}:
             fingerprints.templates.of(name)  # analysed once here, not once per worker
+        _check(stop)
 
     def render(route) -> Rendered:
         """Render one output, unless its fingerprint (computed here, on all cores) says the file
@@ -171,6 +175,11 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
     if errors:
         raise BuildFailed(list(errors.values()))
     return Rendering(len(routes.routes), translator, state, rendered, views, env)
+
+
+def _check(stop) -> None:
+    if stop is not None and stop():
+        raise Stopped()
 
 
 class Rendering(NamedTuple):
@@ -260,14 +269,13 @@ class Builder:
 
     def build(self, now: dt.datetime | None = None, progress=None, index: bool = True, stop=None) -> BuildReport:
         """Build once. With `index=False` the search index is left for `index_pending()`: the
-        preview shows an edited page without waiting for Pagefind. parallel.Stopped, with the
+        preview shows an edited page without waiting for Pagefind. Stopped, with the
         output as it was, when `stop()` turns true before the pages are moved into place."""
         started = time.perf_counter()
         now = now or resolve_now(None)
         try:
-            config, site = prepare(self.root, now, self.base_url, self.drafts, self.sources)
-            if stop is not None and stop():
-                raise parallel.Stopped()
+            config, site = prepare(self.root, now, self.base_url, self.drafts, self.sources, stop)
+            _check(stop)
         except BaseException:
             self._save_sources()
             raise
@@ -284,8 +292,7 @@ class Builder:
             # current shards stay, any other file below pagefind/ is stale.
             plan = search_index.Plan(output.target, output.written, config.codes)
             output.written.update(plan.files())
-            if stop is not None and stop():
-                raise parallel.Stopped()
+            _check(stop)
         except BaseException:
             output.discard()
             if markdown:
@@ -363,7 +370,7 @@ class Builder:
         self._unindexed = None  # from here on the missing entry files are what marks these shards
         try:
             self._index(target, base_path, todo, stop)
-        except parallel.Stopped:
+        except Stopped:
             return 0
         except BaseException:
             self._unindexed = (target, base_path, todo)

@@ -12,6 +12,11 @@ from pathlib import Path
 from .messages import ENGLISH, Catalog, msg
 
 
+class Stopped(Exception):
+    """The caller's `stop()` turned true (a newer save in the preview): the build or the search
+    index was given up, nothing in the output was changed."""
+
+
 @dataclass(frozen=True)
 class SiteError(Exception):
     """One problem in one file: `path:line: field: message (hint)`."""

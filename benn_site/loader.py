@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import Config
-from .errors import BuildFailed, ContentError, SiteError, did_you_mean, relpath
+from .errors import BuildFailed, ContentError, SiteError, Stopped, did_you_mean, relpath
 from .event_records import TRANSLATION_FIELDS, build_event
 from .fields import WHOLE_NUMBER, FieldChecker, codes_field, hidden, line_of, publication
 from .location_records import build_location
@@ -44,10 +44,10 @@ class Unloaded:
     event_locations: list[tuple[str, int, str]] = field(default_factory=list)
 
 
-def load_partial(config: Config, now: dt.datetime, drafts: bool = False,
-                 cache: SourceCache | None = None) -> tuple[Site, list[SiteError], Unloaded]:
+def load_partial(config: Config, now: dt.datetime, drafts: bool = False, cache: SourceCache | None = None,
+                 stop=None) -> tuple[Site, list[SiteError], Unloaded]:
     """(the items that loaded, every problem, what did not load); `cache` keeps parsed files
-    between builds."""
+    between builds; Stopped as soon as `stop()` is true."""
     errors: list[SiteError] = []
     content = config.content_dir
     if not content.is_dir():
@@ -55,10 +55,10 @@ def load_partial(config: Config, now: dt.datetime, drafts: bool = False,
                                         hint=msg("a site needs content/pages, content/locations, content/events"))])
     if cache is not None:
         cache.begin()
-    pages = _load_pages(config, errors, drafts, now, cache)
+    pages = _load_pages(config, errors, drafts, now, cache, stop)
     unloaded = Unloaded()
     locations = _load_locations(config, errors, unloaded.locations, drafts, now, cache)
-    events = _load_events(config, errors, drafts, now, unloaded.event_locations, cache)
+    events = _load_events(config, errors, drafts, now, unloaded.event_locations, cache, stop)
     catalogs = _load_catalogs(config, errors)
     outlines = _load_outlines(config, errors)
     site = Site(config, now, tuple(pages), tuple(locations), tuple(events), tuple(catalogs), outlines)
@@ -72,6 +72,15 @@ def _files(folder: Path, *suffixes: str) -> list[Path]:
         names = sorted(e.name for e in entries
                        if e.name.endswith(suffixes) and not e.name.startswith(".") and (e.is_file() or e.is_symlink()))
     return [folder / name for name in names]
+
+
+def _until(paths: list[Path], stop):
+    """The paths one by one, until `stop()` (asked every 64 files) turns true: Stopped. A
+    preview's newer save should not wait for thousands of files to load first."""
+    for number, path in enumerate(paths):
+        if stop is not None and number % 64 == 0 and stop():
+            raise Stopped()
+        yield path
 
 
 def _parsed(config, path: Path, kind: str, errors, cache: SourceCache | None):
@@ -116,9 +125,9 @@ def _version(config, path, lang, errors, required_title, cache=None) -> tuple[Pa
     return version, meta
 
 
-def _load_pages(config: Config, errors, drafts, now=None, cache=None) -> list[Page]:
+def _load_pages(config: Config, errors, drafts, now=None, cache=None, stop=None) -> list[Page]:
     groups: dict[str, dict] = {}
-    for path in _files(config.content_dir / "pages", ".md"):
+    for path in _until(_files(config.content_dir / "pages", ".md"), stop):
         slug, lang, problem = split_name(path, config.codes, config.root)
         if problem is None and lang is None:
             problem = ContentError(relpath(path, config.root), None, msg("the file name has no language"),
@@ -256,12 +265,12 @@ def _load_locations(config: Config, errors, failed: dict | None = None, drafts=T
 
 
 def _load_events(config: Config, errors, drafts, now=None, failed_refs: list | None = None,
-                 cache=None) -> list[Event]:
+                 cache=None, stop=None) -> list[Event]:
     folder = config.content_dir / "events"
     result = []
     known_md = set()
     text_files = _text_files(folder)
-    for path in _files(folder, ".md"):
+    for path in _until(_files(folder, ".md"), stop):
         if path.name.count(".") != 1:
             continue
         slug, _, problem = split_name(path, config.codes, config.root)

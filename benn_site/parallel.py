@@ -18,13 +18,11 @@ import queue as queue_module
 import traceback
 from typing import Any, Callable, Sequence
 
+from .errors import Stopped
+
 INLINE_BELOW = 48  # items; fewer run in the calling process
 CHUNK = 24  # items per message
 POLL = 0.05  # seconds between looks at `stop()` and at the workers while no answer comes
-
-
-class Stopped(Exception):
-    """The caller's `stop()` turned true (a newer save in the preview): the run was given up."""
 
 
 def default_jobs() -> int:
@@ -118,7 +116,7 @@ def _worker(items, work, tasks, answers) -> None:
             break
     answers.close()
     answers.join_thread()
-    # Everything is sent. Leave at once: a process forked from a thread other than the main one
-    # (the preview builds in one) fails in threading's shutdown with "cannot join current thread"
-    # and would exit with 1, which looks like a crash while the other worker is still busy.
+    # Everything is sent. Leave at once: a process forked from an executor's thread (the preview
+    # builds in one) would run the executor's exit hook, which joins that thread, itself: "cannot
+    # join current thread", exit code 1, which looks like a crash while another worker is busy.
     os._exit(0)

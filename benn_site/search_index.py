@@ -40,8 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .errors import RenderError
-from .parallel import Stopped  # noqa: F401  raised by `run` when `stop()` is true: nothing was moved
+from .errors import RenderError, Stopped
 from .messages import msg
 
 BUNDLE = "pagefind"

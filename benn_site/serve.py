@@ -36,9 +36,8 @@ from urllib.parse import unquote
 import watchfiles
 
 from .build import Builder, resolve_now
-from .errors import BuildFailed, SiteError
+from .errors import BuildFailed, SiteError, Stopped
 from .messages import Catalog, msg
-from .parallel import Stopped
 
 QUIET_MS = 50  # rebuild once no watched file has changed for this long
 IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".part", ".crdownload")

@@ -9,8 +9,9 @@ import datetime as dt
 import pytest
 from watchfiles import Change
 
-from benn_site import parallel
+from benn_site import build as build_module
 from benn_site.build import Builder
+from benn_site.errors import Stopped
 from benn_site.messages import ENGLISH
 from benn_site.search_index import ENTRY, shards
 from benn_site.serve import Preview
@@ -76,7 +77,7 @@ def test_saving_the_old_text_again_before_the_build_brings_the_old_page_back(pre
     original = (site / ABOUT).read_text(encoding="utf-8")
     path = save(site, ABOUT, "Wir sind ein Test.", "Ganz anders.")
     assert builder.quick(path, NOW) == ["ar/about/index.html", "de/about/index.html"]
-    with pytest.raises(parallel.Stopped):
+    with pytest.raises(Stopped):
         builder.build(NOW, stop=lambda: True)  # the next save stopped that build
     path.write_text(original, encoding="utf-8")
     assert builder.quick(path, NOW) == ["ar/about/index.html", "de/about/index.html"]
@@ -125,13 +126,19 @@ def test_the_search_shard_of_a_page_written_early_is_made_by_the_next_build(shar
     assert digest(out) == digest(clean)
 
 
-def test_a_stopped_build_leaves_the_output_and_the_next_build_completes_it(previewed, tmp_path):
+@pytest.mark.parametrize("phase", ["loading", "rendering"])
+def test_a_stopped_build_leaves_the_output_and_the_next_build_completes_it(previewed, tmp_path, monkeypatch,
+                                                                           phase):
     site, out, builder = previewed
     before = digest(out)
     save(site, "content/events/2026-11-26-cafe.md", "Kaffee und Kuchen.", "Tee.")
-    looks = []
-    with pytest.raises(parallel.Stopped):
-        builder.build(NOW, stop=lambda: looks.append(1) or len(looks) > 1)  # stopped while rendering
+    builder.jobs = 1  # rendering in this process, where the calls are counted
+    rendered = []
+    real = build_module.render_template
+    monkeypatch.setattr(build_module, "render_template", lambda *args: rendered.append(1) or real(*args))
+    with pytest.raises(Stopped):
+        builder.build(NOW, stop=lambda: phase == "loading" or len(rendered) > 0)
+    assert bool(rendered) == (phase == "rendering")
     assert digest(out) == before and not list(tmp_path.glob(".out.*"))
     builder.build(NOW)
     assert digest(out) == clean_build(site, tmp_path / "clean")

@@ -4,12 +4,14 @@ and pages rendered on several cores are the same bytes as pages rendered on one.
 from __future__ import annotations
 
 import os
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from benn_site import parallel
 from benn_site.build import build
-from benn_site.errors import BuildFailed
+from benn_site.errors import BuildFailed, Stopped
 from tests.conftest import NOW, ROOT
 from tests.integration.test_build import digest
 
@@ -127,3 +129,31 @@ def test_a_worker_that_dies_stops_the_run():
 
     with pytest.raises(RuntimeError, match="died"):
         parallel.run(list(range(200)), die, jobs=2)
+
+
+def test_a_run_is_stopped_when_asked_and_its_workers_are_gone():
+    """The preview stops a build for a newer save: the workers are killed, not left running."""
+    arrived = []
+
+    def slow(n):
+        time.sleep(0.01)
+        return os.getpid()
+
+    with pytest.raises(Stopped):
+        parallel.run(list(range(2000)), slow, jobs=2, keep=lambda pid: arrived.append(pid) or pid,
+                     stop=lambda: len(arrived) >= 48)
+    assert 48 <= len(arrived) < 2000
+    for pid in set(arrived):
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+
+
+def test_workers_forked_from_a_thread_finish_cleanly():
+    """The preview builds in an executor's thread; its workers must not look crashed (exit 1)."""
+    def slow_last(n):  # one worker is done and gone while the other still works
+        if n == 499:
+            time.sleep(0.5)
+        return n * n
+
+    with ThreadPoolExecutor(max_workers=1) as executor:  # as the preview runs its builds
+        assert executor.submit(parallel.run, list(range(500)), slow_last, 2).result(60) == [n * n for n in range(500)]
