@@ -8,6 +8,7 @@ every page has rendered, and `Output.commit()` then moves the changed files into
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import json
 import os
@@ -83,7 +84,13 @@ def prepare(root: Path, now: dt.datetime, base_url: str | None = None, drafts: b
     """Config, loaded and cross-checked site, or BuildFailed with every problem (Stopped as
     soon as `stop()` is true)."""
     config = load_config(root, base_url)
-    site, errors, unloaded = load_partial(config, now, drafts, sources, stop)
+    collecting = gc.isenabled()
+    gc.disable()  # loading makes many objects and no cycles: collections would only scan them
+    try:
+        site, errors, unloaded = load_partial(config, now, drafts, sources, stop)
+    finally:
+        if collecting:
+            gc.enable()
     errors = errors + validate_site(site, unloaded)
     if errors:
         raise BuildFailed(errors)
@@ -160,7 +167,14 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
             cache.store(result.converted)
         return result._replace(converted=[])
 
-    for result in parallel.run(everything, render, jobs, step, keep, stop):
+    # The model, views and compiled templates live until the end of the build: the collector
+    # need not scan them again and again, and a forked worker that scans them copies their memory.
+    gc.freeze()
+    try:
+        results = parallel.run(everything, render, jobs, step, keep, stop)
+    finally:
+        gc.unfreeze()
+    for result in results:
         output.record(result.output, result.changed)
         translator.missing |= result.missing
         rendered += not result.skipped
@@ -292,6 +306,8 @@ class Builder:
             # current shards stay, any other file below pagefind/ is stale.
             plan = search_index.Plan(output.target, output.written, config.codes)
             output.written.update(plan.files())
+            if stop is not None and not output.fresh:
+                output.stale()  # the longest step of apply(), done while a newer save can still stop the build
             _check(stop)
         except BaseException:
             output.discard()

@@ -73,6 +73,7 @@ class Output:
         self.written: set[str] = set()  # every file of the new output
         self.changed: set[str] = set()  # the ones staged: new or different
         self.removed: list[str] = []  # filled by commit(): files the build no longer produces
+        self._stale: list[str] | None = None
 
     def claim(self, name: str) -> None:
         """Reserve a name; a second claim of the same file is an error, as two writers would race."""
@@ -115,7 +116,7 @@ class Output:
             os.replace(self.staging, self.target)
             return
         self.target.mkdir(parents=True, exist_ok=True)
-        for name in self._stale():
+        for name in self.stale():
             self._keep(name)
             self.removed.append(name)
         for name in sorted(self.changed):
@@ -170,8 +171,14 @@ class Output:
                 folder.rmdir()
                 folder = folder.parent
 
-    def _stale(self) -> list[str]:
-        """What the previous build wrote and this one does not."""
+    def stale(self) -> list[str]:
+        """What the previous build wrote and this one does not. Found once: a caller that can
+        still give up (the preview) asks before `apply()`, which then only moves files."""
+        if self._stale is None:
+            self._stale = self._find_stale()
+        return self._stale
+
+    def _find_stale(self) -> list[str]:
         stale, todo = [], [("", str(self.target))]
         while todo:
             prefix, folder = todo.pop()
