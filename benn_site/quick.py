@@ -71,15 +71,29 @@ def page_text(snapshot: Snapshot, saved: Path, now: dt.datetime) -> dict[str, by
     if version is None:
         return None
     edited = replace(page, versions=tuple(replace(v, body=new.body) if v is version else v for v in page.versions))
-    site = replace(site, pages=tuple(edited if p is page else p for p in site.pages))
+    return _render(snapshot, replace(site, pages=tuple(edited if p is page else p for p in site.pages)), edited.slug)
+
+
+def warm(snapshot: Snapshot) -> None:
+    """Render one page of the snapshot and drop it. The workers rendered the build, so the
+    preview's first save would also pay for what this process has not loaded yet (locale data,
+    the templates' first run: a third of a second)."""
+    page = next((p for p in snapshot.site.pages if p.slug != "index"), None)
+    if page is not None:
+        _render(snapshot, snapshot.site, page.slug)
+
+
+def _render(snapshot: Snapshot, site: Site, slug: str) -> dict[str, bytes] | None:
+    """output name → bytes of the page `slug` in every language (the home page for 'index'),
+    or None when one does not render cleanly."""
     views = Views(site, snapshot.routes, Translator(site), Markup(None), snapshot.listings)
     shown = [route for route in snapshot.routes.routes
-             if (route.kind == "page" and route.key == edited.slug) or (route.kind == "home" and edited.slug == "index")]
+             if (route.kind == "page" and route.key == slug) or (route.kind == "home" and slug == "index")]
     pages = {}
     try:
         for route in shown:
             pages[route.output] = render_template(snapshot.env, route.template, views.context(route),
-                                                  config.root).encode("utf-8")
+                                                  site.config.root).encode("utf-8")
     except (RenderError, ContentError):
         return None
     return None if views.link_errors else pages

@@ -3,7 +3,7 @@
 The site is built (drafts included, marked) into a temporary folder, never into output/, so a
 preview cannot be deployed by mistake. The operating system tells `watchfiles` about changes in
 site.yaml, content/ and templates/ (the output folder is ignored); a rebuild starts once they have
-been quiet for 50 ms, so saving ten files, or a `git pull`, rebuilds once. Every rebuild is the
+been quiet for 25 ms, so saving ten files, or a `git pull`, rebuilds once. Every rebuild is the
 same build as `benn-site build`, through one `Builder` that remembers the last build, so a save
 re-renders only the pages it can affect. A save that changes only the text of one page is shown
 first (quick.py: that page alone, from the last build's model) and the build follows. The browser
@@ -39,7 +39,7 @@ from .build import Builder, resolve_now
 from .errors import BuildFailed, SiteError, Stopped
 from .messages import Catalog, msg
 
-QUIET_MS = 50  # rebuild once no watched file has changed for this long
+QUIET_MS = 25  # rebuild once no watched file has changed for this long
 IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".part", ".crdownload")
 SCRIPT = b'<script src="/livereload.js" defer></script>'
 
