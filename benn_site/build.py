@@ -122,7 +122,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
         except Exception:  # reported with its file and line when a page renders it
             pass
     machine = MachineFiles(site, routes, translator)
-    everything = routes.feeds + routes.routes  # feeds first: one calendar of all events costs many pages
+    everything = routes.feeds + sorted(routes.routes, key=lambda r: (r.kind, r.key or "", r.lang or ""))  # feeds first: one calendar of all events costs many pages
     for route in everything:
         output.claim(route.output)
     fingerprints = None

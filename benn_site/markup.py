@@ -88,7 +88,11 @@ class Markup:
             links.append((target, url))
             return value if url is None else url
 
-        html = _finish(sanitize(pyromark.html(text, options=OPTIONS), links_of, tags=_SANITISED_TAGS))
+        # pyromark reads the text as UTF-8, which CPython then keeps inside the string: for the
+        # model's texts (held all build long, shared with the forked workers) one more copy of every
+        # non-ASCII text, in memory the worker must first copy. A throwaway copy takes that instead.
+        source = text if text.isascii() else text.encode("utf-8").decode("utf-8")
+        html = _finish(sanitize(pyromark.html(source, options=OPTIONS), links_of, tags=_SANITISED_TAGS))
         if key is not None:
             self.cache.put(key, html, links)
         return html, [target for target, url in links if url is None]

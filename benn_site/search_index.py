@@ -45,7 +45,7 @@ from .messages import msg
 
 BUNDLE = "pagefind"
 ENTRY = "pagefind-entry.json"
-SHARD_PAGES = 500  # pages per shard, on average at most; tests lower it
+SHARD_PAGES = 250  # pages per shard, on average at most; tests lower it
 POLL = 0.02  # seconds between looks at the running Pagefind processes
 UNUSED = (
     "pagefind-component-ui.css", "pagefind-component-ui.js",
