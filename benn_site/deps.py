@@ -160,11 +160,12 @@ class Templates:
 class Fingerprints:
     """`of(route)`: the fingerprint of one output, from the model of one build."""
 
-    def __init__(self, site: Site, routes: Routes, templates: Templates | None, code: str):
+    def __init__(self, site: Site, routes: Routes, templates: Templates | None, code: str,
+                 listings: Listings | None = None):
         self.site = site
         self.routes = routes
         self.templates = templates
-        self.listings = Listings.of(site)
+        self.listings = listings or Listings.of(site)  # the views' own, when the build has them
         self.memo: dict[int, tuple[object, str]] = {}
         config = site.config
         route_set = [(r.kind, r.lang, r.key) for r in routes.routes + routes.feeds]

@@ -23,9 +23,19 @@ from .messages import msg
 from .texts import Localized, Text
 
 
-def make_environment(templates: Path) -> jinja2.Environment:
+def make_environment(templates: Path, compiled: Path | None = None) -> jinja2.Environment:
+    """The site's environment; with `compiled`, Jinja keeps the compiled templates in that folder
+    for the next process (keyed by each template's source, so an edit is never missed)."""
+    cache = None
+    if compiled is not None:
+        try:
+            compiled.mkdir(parents=True, exist_ok=True)
+            cache = jinja2.FileSystemBytecodeCache(str(compiled))
+        except OSError:
+            pass
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
+        bytecode_cache=cache,
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         trim_blocks=True,

@@ -65,3 +65,18 @@ def test_markup_reuses_an_entry_only_while_its_links_resolve_the_same(tmp_path):
     assert moved.convert(text, lambda target: "/de/legal/")[0] == '<p>See <a href="/de/legal/">the imprint</a>.</p>'
     gone = Markup(MarkdownCache(tmp_path / "md.sqlite"))
     assert gone.convert(text, lambda target: None)[1] == ["imprint.de.md"]
+
+
+def test_compiled_templates_are_kept_for_the_next_process_and_an_edit_is_never_missed(sample_site, tmp_path):
+    out = tmp_path / "out"
+    build(sample_site, out, NOW)
+    cache = sample_site / ".cache"
+    assert (cache / "templates.pickle").is_file() and any((cache / "jinja").iterdir())
+    page = sample_site / "templates" / "page.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("{% block main %}", "{% block main %}<!-- neu -->"),
+                    encoding="utf-8")
+    build(sample_site, out, NOW)  # a new process: the cached template and its analysis no longer match
+    assert "<!-- neu -->" in (out / "de/about/index.html").read_text(encoding="utf-8")
+    clean = tmp_path / "clean"
+    build(sample_site, clean, NOW, cache=False)
+    assert digest(out) == digest(clean)

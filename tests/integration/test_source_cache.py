@@ -12,7 +12,7 @@ import pytest
 from benn_site import loader
 from benn_site.build import CACHE_DIR, Builder
 from benn_site.errors import BuildFailed
-from tests.conftest import NOW
+from tests.conftest import NOW, sharded_files, write_site
 from tests.integration.test_build import digest
 
 OLD = time.time() - 3600  # files older than the file system's timestamp resolution can be trusted
@@ -52,6 +52,26 @@ def test_unchanged_files_are_not_read_again(sample_site, tmp_path, reads):
     assert reads == []
     Builder(sample_site, out).build(NOW)  # a new process: the cache comes from .cache/
     assert reads == []
+
+
+def test_one_edit_among_many_files_does_not_rewrite_the_cache_and_the_next_build_reads_that_file(tmp_path, reads):
+    site = write_site(tmp_path / "site", sharded_files())  # 24 content files
+    age(site)
+    out = tmp_path / "out"
+    Builder(site, out).build(NOW)
+    stored = site / CACHE_DIR / "sources.pickle"
+    written = stored.stat().st_mtime_ns
+    note = site / "content/pages/notiz-03.de.md"
+    note.write_text(note.read_text(encoding="utf-8") + "\nMehr.\n", encoding="utf-8")
+    os.utime(note, (OLD + 60, OLD + 60))
+    reads.clear()
+    Builder(site, out).build(NOW)
+    assert reads == ["content/pages/notiz-03.de.md"]
+    assert stored.stat().st_mtime_ns == written  # 1 of 24 files: not worth writing 24 again
+    reads.clear()
+    Builder(site, out).build(NOW)
+    assert reads == ["content/pages/notiz-03.de.md"]  # still read, as it is not in the stored cache
+    assert "Mehr." in (out / "de/notiz-03/index.html").read_text(encoding="utf-8")
 
 
 def test_an_edit_of_the_same_size_is_read_again_and_built(sample_site, tmp_path, reads):
