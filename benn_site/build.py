@@ -12,7 +12,6 @@ import gc
 import hashlib
 import json
 import os
-import pickle
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +27,7 @@ from .links import broken_link
 from .loader import load_partial
 from .markup import Markup, cache_key
 from .model import Site
-from .render import make_environment, render_template
+from .render import Compiled, render_template
 from .routes import Routes
 from .sourcecache import SourceCache
 from .validate import validate_site
@@ -100,7 +99,7 @@ def prepare(root: Path, now: dt.datetime, base_url: str | None = None, drafts: b
 
 def render_site(site: Site, output: Output, jobs: int | None = None, progress=None,
                 cache: MarkdownCache | None = None, previous: dict | None = None,
-                code: str = "", templates: "Compiled | None" = None, stop=None) -> "Rendering":
+                code: str = "", templates: Compiled | None = None, stop=None) -> "Rendering":
     """Render the HTML pages and feeds and stage the changed ones; BuildFailed on any problem,
     Stopped as soon as `stop()` is true.
 
@@ -123,7 +122,9 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
         except Exception:  # reported with its file and line when a page renders it
             pass
     machine = MachineFiles(site, routes, translator)
-    everything = routes.feeds + sorted(routes.routes, key=lambda r: (r.kind, r.key or "", r.lang or ""))  # feeds first: one calendar of all events costs many pages
+    # Feeds first (one calendar of all events costs as much as many pages), then each item's pages
+    # side by side: a worker then touches its own part of the model, not every part of it.
+    everything = routes.feeds + sorted(routes.routes, key=lambda r: (r.kind, r.key or "", r.lang or ""))
     for route in everything:
         output.claim(route.output)
     fingerprints = None
@@ -204,49 +205,6 @@ class Rendering(NamedTuple):
     rendered: int  # outputs rendered, the others unchanged since the last build
     views: Views  # the routes and event listings the pages were made from
     env: object  # the Jinja environment
-
-
-class Compiled:
-    """The Jinja environment and the templates' dependency analysis, kept between the builds of
-    one Builder: Jinja recompiles a template only when its file changed (auto_reload), and the
-    analysis is keyed by the template's source, so a save does not recompile every template.
-    With a `cache` folder both outlive the process (a third of a second of every CLI build):
-    Jinja's own bytecode cache, keyed by each template's source, and the analysis in a pickle."""
-
-    def __init__(self, cache: Path | None = None, code: str = ""):
-        self.parsed: dict = {}
-        self._env = None
-        self._folder = None
-        self._cache, self._code = cache, code
-        self._stored = 0
-        if cache is not None:
-            try:
-                with open(cache / "templates.pickle", "rb") as data:
-                    version, parsed = pickle.load(data)
-                if version == code and isinstance(parsed, dict):
-                    self.parsed, self._stored = parsed, len(parsed)
-            except Exception:  # missing, truncated, or of another version: analyse again
-                pass
-
-    def environment(self, folder: Path):
-        if self._env is None or self._folder != folder:
-            compiled = self._cache / "jinja" if self._cache is not None else None
-            self._env, self._folder = make_environment(folder, compiled), folder
-        return self._env
-
-    def save(self) -> None:
-        """Keep the analysis for the next process, if it grew."""
-        if self._cache is None or len(self.parsed) == self._stored:
-            return
-        try:
-            self._cache.mkdir(parents=True, exist_ok=True)
-            temporary = self._cache / "templates.pickle.tmp"
-            with open(temporary, "wb") as out:
-                pickle.dump((self._code, self.parsed), out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self._cache / "templates.pickle")
-            self._stored = len(self.parsed)
-        except OSError:
-            pass
 
 
 class MachineFiles:

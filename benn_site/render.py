@@ -7,6 +7,8 @@ in each render's context rather than installed globally, so renders share no sta
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
 import sys
 import traceback
@@ -46,6 +48,49 @@ def make_environment(templates: Path, compiled: Path | None = None) -> jinja2.En
     env.filters["bdi"] = bdi
     env.filters["ltr"] = ltr
     return env
+
+
+class Compiled:
+    """The Jinja environment and the templates' dependency analysis, kept between the builds of
+    one Builder: Jinja recompiles a template only when its file changed (auto_reload), and the
+    analysis is keyed by the template's source, so a save does not recompile every template.
+    With a `cache` folder both outlive the process (a third of a second of every CLI build):
+    Jinja's own bytecode cache, keyed by each template's source, and the analysis in a pickle."""
+
+    def __init__(self, cache: Path | None = None, code: str = ""):
+        self.parsed: dict = {}
+        self._env = None
+        self._folder = None
+        self._cache, self._code = cache, code
+        self._stored = 0
+        if cache is not None:
+            try:
+                with open(cache / "templates.pickle", "rb") as data:
+                    version, parsed = pickle.load(data)
+                if version == code and isinstance(parsed, dict):
+                    self.parsed, self._stored = parsed, len(parsed)
+            except Exception:  # missing, truncated, or of another version: analyse again
+                pass
+
+    def environment(self, folder: Path):
+        if self._env is None or self._folder != folder:
+            compiled = self._cache / "jinja" if self._cache is not None else None
+            self._env, self._folder = make_environment(folder, compiled), folder
+        return self._env
+
+    def save(self) -> None:
+        """Keep the analysis for the next process, if it grew."""
+        if self._cache is None or len(self.parsed) == self._stored:
+            return
+        try:
+            self._cache.mkdir(parents=True, exist_ok=True)
+            temporary = self._cache / "templates.pickle.tmp"
+            with open(temporary, "wb") as out:
+                pickle.dump((self._code, self.parsed), out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self._cache / "templates.pickle")
+            self._stored = len(self.parsed)
+        except OSError:
+            pass
 
 
 def bdi(value) -> Markup:
