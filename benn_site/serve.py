@@ -256,13 +256,14 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, now: dt.datetim
         watchers = [asyncio.create_task(_watch(changes, watched, [root], recursive=False))]
         if folders:
             watchers.append(asyncio.create_task(_watch(changes, watched, folders, recursive=True)))
-        await loop.run_in_executor(executor, preview.rebuild)
-        echo(catalog.translate(msg("Preview of {site} at {address} (drafts included). Press Ctrl+C to stop.",
-                                   site=root, address=address)))
+
         def saved_again() -> bool:  # or the preview is stopping: a running build or index gives up
             return stopping.is_set() or changes.qsize() > 0
 
         try:
+            await loop.run_in_executor(executor, preview.rebuild, True, stopping.is_set)
+            echo(catalog.translate(msg("Preview of {site} at {address} (drafts included). Press Ctrl+C to stop.",
+                                       site=root, address=address)))
             while True:
                 changed = set(await changes.get())  # what is saved during a build waits here
                 while not changes.empty():
