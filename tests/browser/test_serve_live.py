@@ -52,3 +52,25 @@ def test_the_open_page_follows_every_save(editor_page, tmp_path):
     finally:
         server.stop()
     assert [p for p in problems if "Content Security Policy" in p or "Content-Security-Policy" in p] == []
+
+
+def test_a_saved_page_text_reaches_the_open_page_before_the_build(editor_page, tmp_path):
+    """Saves of one page's text (the preview's fast path, tests/integration/test_quick.py): the
+    open page reloads with each of them, saved one after the other."""
+    site = write_site(tmp_path / "site", sample_files())
+    about = site / "content/pages/about.de.md"
+    original = about.read_text(encoding="utf-8")
+    server = Running(site)
+    try:
+        editor_page.goto(server.url + "de/about/")
+        editor_page.wait_for_function("() => window.LiveReload && window.LiveReload.connector.protocol >= 7",
+                                      timeout=TIMEOUT_MS)
+        for word in ("Sommerfest", "Herbstmarkt", "Winterzauber"):
+            about.write_text(original.replace("Wir sind ein Test.", f"Wir laden ein zum **{word}**."),
+                             encoding="utf-8")
+            editor_page.wait_for_function(
+                f"() => document.querySelector('main strong')?.textContent === '{word}'", timeout=TIMEOUT_MS)
+        assert editor_page.get_attribute("html", "lang") == "de"
+        assert editor_page.locator("main").inner_text().count("Winterzauber") == 1
+    finally:
+        server.stop()
