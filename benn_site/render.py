@@ -79,9 +79,12 @@ class Compiled:
         return self._env
 
     def save(self) -> None:
-        """Keep the analysis for the next process, if it grew."""
+        """Keep the analysis for the next process, if it grew: the latest source of each template
+        only, so a long preview of template edits does not pile up old versions."""
         if self._cache is None or len(self.parsed) == self._stored:
             return
+        latest = {key[0]: (key, value) for key, value in self.parsed.items()}  # later entries are newer
+        self.parsed = dict(latest.values())
         try:
             self._cache.mkdir(parents=True, exist_ok=True)
             temporary = self._cache / "templates.pickle.tmp"

@@ -71,7 +71,7 @@ def shard_folder(name: str, counts: dict[str, int]) -> str | None:
     """The bundle folder of the shard an HTML output `name` is in, with `counts` shards per
     language (`Plan.counts()`); None for a file that is in no shard."""
     lang = name.split("/", 1)[0]
-    if lang not in counts or name == lang or not name.endswith(".html"):
+    if lang not in counts or not name.endswith(".html"):
         return None
     return folder(lang, _number(name, counts[lang]))
 
