@@ -21,7 +21,7 @@ from . import deps, diagnostics, feeds, parallel, search_index, sitemap, transla
 from . import quick as quick_path
 from .cache import MarkdownCache
 from .config import Config, load_config
-from .errors import BuildFailed, ContentError, RenderError, SiteError, Stopped
+from .errors import BuildFailed, ContentError, RenderError, SiteError, Stopped, check_stop
 from .i18n import Translator
 from .links import broken_link
 from .loader import load_partial
@@ -110,10 +110,10 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
     routes = Routes(site)
     if routes.errors:
         raise BuildFailed(routes.errors)
-    _check(stop)
+    check_stop(stop)
     translator = Translator(site)
     views = Views(site, routes, translator, Markup(cache))
-    _check(stop)
+    check_stop(stop)
     templates = templates or Compiled()
     env = templates.environment(config.templates_dir)
     for name in sorted({route.template for route in routes.routes}):
@@ -132,7 +132,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
         fingerprints = deps.Fingerprints(site, routes, deps.Templates(env, templates.parsed), code, views.listings)
         for name in {route.template for route in everything if route.template}:
             fingerprints.templates.of(name)  # analysed once here, not once per worker
-        _check(stop)
+        check_stop(stop)
 
     def render(route) -> Rendered:
         """Render one output, unless its fingerprint (computed here, on all cores) says the file
@@ -190,12 +190,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
         errors.setdefault(source + target, broken_link(config.root, source, target))
     if errors:
         raise BuildFailed(list(errors.values()))
-    return Rendering(len(routes.routes), translator, state, rendered, views, env)
-
-
-def _check(stop) -> None:
-    if stop is not None and stop():
-        raise Stopped()
+    return Rendering(len(routes.routes), translator, state, rendered, views)
 
 
 class Rendering(NamedTuple):
@@ -204,7 +199,6 @@ class Rendering(NamedTuple):
     state: dict  # output → [fingerprint, missing strings], for the next build
     rendered: int  # outputs rendered, the others unchanged since the last build
     views: Views  # the routes and event listings the pages were made from
-    env: object  # the Jinja environment
 
 
 class MachineFiles:
@@ -275,7 +269,7 @@ class Builder:
         now = now or resolve_now(None)
         try:
             config, site = prepare(self.root, now, self.base_url, self.drafts, self.sources, stop)
-            _check(stop)
+            check_stop(stop)
         except BaseException:
             self._save_sources()
             raise
@@ -294,7 +288,7 @@ class Builder:
             output.written.update(plan.files())
             if stop is not None and not output.fresh:
                 output.stale()  # the longest step of apply(), done while a newer save can still stop the build
-            _check(stop)
+            check_stop(stop)
         except BaseException:
             output.discard()
             if markdown:
@@ -328,7 +322,8 @@ class Builder:
             self._save_sources()
         if self.keep_snapshot:
             first = self.snapshot is None
-            self.snapshot = quick_path.Snapshot(site, done.views.routes, done.views.listings, done.env,
+            env = self.templates.environment(config.templates_dir)  # the one the pages were made with
+            self.snapshot = quick_path.Snapshot(site, done.views.routes, done.views.listings, env,
                                                 self.sources.parsed("md!"), plan.counts())
             if first:
                 quick_path.warm(self.snapshot)

@@ -17,6 +17,12 @@ class Stopped(Exception):
     index was given up, nothing in the output was changed."""
 
 
+def check_stop(stop) -> None:
+    """Stopped if there is a `stop` callable and it is true now."""
+    if stop is not None and stop():
+        raise Stopped()
+
+
 @dataclass(frozen=True)
 class SiteError(Exception):
     """One problem in one file: `path:line: field: message (hint)`."""

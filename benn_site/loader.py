@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import Config
-from .errors import BuildFailed, ContentError, SiteError, Stopped, did_you_mean, relpath
+from .errors import BuildFailed, ContentError, SiteError, check_stop, did_you_mean, relpath
 from .event_records import TRANSLATION_FIELDS, build_event
 from .fields import WHOLE_NUMBER, FieldChecker, codes_field, hidden, line_of, publication
 from .location_records import build_location
@@ -78,8 +78,8 @@ def _until(paths: list[Path], stop):
     """The paths one by one, until `stop()` (asked every 64 files) turns true: Stopped. A
     preview's newer save should not wait for thousands of files to load first."""
     for number, path in enumerate(paths):
-        if stop is not None and number % 64 == 0 and stop():
-            raise Stopped()
+        if number % 64 == 0:
+            check_stop(stop)
         yield path
 
 

@@ -18,7 +18,7 @@ import queue as queue_module
 import traceback
 from typing import Any, Callable, Sequence
 
-from .errors import Stopped
+from .errors import check_stop
 
 INLINE_BELOW = 48  # items; fewer run in the calling process
 CHUNK = 24  # items per message
@@ -50,8 +50,7 @@ def run(items: Sequence, work: Callable[[Any], Any], jobs: int | None = None,
     if jobs == 1 or len(items) < INLINE_BELOW or "fork" not in multiprocessing.get_all_start_methods():
         results = []
         for item in items:
-            if stop is not None and stop():
-                raise Stopped()
+            check_stop(stop)
             results.append(keep(work(item)))
             if progress:
                 progress(1)
@@ -89,8 +88,7 @@ def run(items: Sequence, work: Callable[[Any], Any], jobs: int | None = None,
 
 def _next_answer(answers, workers, stop) -> tuple[int, list]:
     while True:
-        if stop is not None and stop():
-            raise Stopped()
+        check_stop(stop)
         try:
             start, values, failure = answers.get(timeout=POLL)
         except queue_module.Empty:

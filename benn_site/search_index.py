@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .errors import RenderError, Stopped
+from .errors import RenderError, check_stop
 from .messages import msg
 
 BUNDLE = "pagefind"
@@ -204,8 +204,7 @@ def run(target: Path, todo: list[Shard], temporary: Path, base_path: str, jobs: 
     pending, running, made = list(todo), [], {}
     try:
         while pending or running:
-            if stop is not None and stop():
-                raise Stopped()
+            check_stop(stop)
             while pending and len(running) < max(1, jobs):
                 shard = pending.pop(0)
                 running.append((shard, start(target, shard, temporary, program)))
