@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -16,6 +17,27 @@ from .messages import editor_catalog, msg, problems_found
 @click.version_option(package_name="benn-site")
 def main():
     """Build multilingual neighbourhood portals from Markdown and YAML."""
+
+
+def run() -> None:
+    """The program (`benn-site`, `python -m benn_site`): `main`, then an exit without the
+    interpreter's teardown, which frees a large build's model object by object for nothing (a
+    third of a second at 10,000 pages). Every file is closed by then; only the standard streams
+    hold buffered text. Tests call `main` itself."""
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader that went away, or a closed stream
+            code = code or 1
+    os._exit(code or 0)
 
 
 class Progress:
