@@ -22,7 +22,7 @@ from . import quick as quick_path
 from .cache import MarkdownCache
 from .config import Config, load_config
 from .errors import BuildFailed, ContentError, RenderError, SiteError, Stopped, check_stop
-from .i18n import Translator
+from .i18n import Translator, load_locales
 from .links import broken_link
 from .loader import load_partial
 from .markup import Markup, cache_key
@@ -112,6 +112,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
         raise BuildFailed(routes.errors)
     check_stop(stop)
     translator = Translator(site)
+    load_locales(config.codes)
     views = Views(site, routes, translator, Markup(cache))
     check_stop(stop)
     templates = templates or Compiled()

@@ -108,7 +108,10 @@ class Calendars:
         self.stamp = site.now.astimezone(UTC)
         self.zone = vtimezone(site.config.tz, *zone_span(site))
         self.zone_ical = icsfold.to_ical(self.zone)
-        self._serialised: dict[tuple[str, str], bytes] = {}  # (event slug, lang) → VEVENT
+        # Event slug → VEVENT, for one language at a time: the feeds come language by language
+        # (routes.py), and all languages' VEVENTs together are megabytes a render worker keeps.
+        self._serialised: dict[str, bytes] = {}
+        self._serialised_lang: str | None = None
 
     def calendar(self, lang: str, name: str, events, url: str) -> bytes:
         """A VCALENDAR with the VTIMEZONE and one VEVENT per event, by start.
@@ -142,13 +145,15 @@ class Calendars:
         return cal
 
     def vevent_ical(self, event: Event, lang: str) -> bytes:
-        key = (event.slug, lang)
-        if key not in self._serialised:
+        if lang != self._serialised_lang:
+            self._serialised, self._serialised_lang = {}, lang
+        found = self._serialised.get(event.slug)
+        if found is None:
             main = self.vevent(event, lang)
             parts = [icsfold.to_ical(main)]
             parts.extend(icsfold.to_ical(override) for override in self.overrides(event, main))
-            self._serialised[key] = b"".join(parts)
-        return self._serialised[key]
+            found = self._serialised[event.slug] = b"".join(parts)
+        return found
 
     def overrides(self, event: Event, main: icalendar.Event) -> list[icalendar.Event]:
         """An instance (RECURRENCE-ID) for each occurrence that spans a daylight-saving change.

@@ -56,6 +56,13 @@ def babel_locale(lang: str) -> Locale:
     return Locale.parse(lang.replace("-", "_"))
 
 
+def load_locales(langs) -> None:
+    """Read each language's CLDR data now (Babel reads it at the first date formatted, over a
+    megabyte a language): loaded before the render workers fork, one copy serves them all."""
+    for lang in langs:
+        babel_locale(lang).default_numbering_system
+
+
 # The zero of each numbering system CLDR names as a language's default, besides Latin. Babel
 # formats dates and times with Latin digits whatever the locale says, so they are mapped here.
 _ZEROS = {"arab": "\u0660", "arabext": "\u06f0", "beng": "\u09e6", "deva": "\u0966", "mymr": "\u1040"}

@@ -3,9 +3,15 @@
 Pages are pure functions of the site model, so rendering them in parallel needs no coordination:
 the parent builds the model, the views and the compiled templates once, then forks worker
 processes that inherit all of it copy-on-write (nothing is pickled on the way in). Workers take
-chunks of item indexes from a queue and send back only what `work` returns for each item,
-which should be small (a file name and a flag, errors); the pages themselves are written by the
-workers. Small batches run in the calling process: forking costs more than a few pages.
+chunks of items and send back only what `work` returns for each item, which should be small (a
+file name and a flag, errors); the pages themselves are written by the workers. Small batches
+run in the calling process: forking costs more than a few pages.
+
+Copy-on-write is per memory page, and merely reading a Python object writes its reference
+count: a worker that renders pages all over the model ends up with its own copy of most of it.
+So each worker starts with its own stretch of the items (sorted by the caller so that neighbours
+read neighbouring parts of the model) and works through it in order; one that is done takes
+chunks from the far end of the stretch with the most left, so no core idles.
 
 Where fork is not available (not Linux/macOS) everything runs in the calling process.
 """
@@ -15,6 +21,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue as queue_module
+from multiprocessing.sharedctypes import RawArray
 import traceback
 from typing import Any, Callable, Sequence
 
@@ -56,20 +63,17 @@ def run(items: Sequence, work: Callable[[Any], Any], jobs: int | None = None,
                 progress(1)
         return results
     context = multiprocessing.get_context("fork")
-    tasks, answers = context.SimpleQueue(), context.Queue()
-    chunks = [(start, min(start + CHUNK, len(items))) for start in range(0, len(items), CHUNK)]
-    workers = [context.Process(target=_worker, args=(items, work, tasks, answers), daemon=True)
-               for _ in range(min(jobs, len(chunks)))]
+    answers = context.Queue()
+    chunks = -(-len(items) // CHUNK)
+    stretches = Stretches(chunks, min(jobs, chunks), context.Lock())
+    workers = [context.Process(target=_worker, args=(items, work, stretches, own, answers), daemon=True)
+               for own in range(stretches.count)]
     for process in workers:
         process.start()
-    for chunk in chunks:
-        tasks.put(chunk)
-    for process in workers:
-        tasks.put(None)
     results: list = [None] * len(items)
     finished = False
     try:
-        for _ in chunks:
+        for _ in range(chunks):
             start, values = _next_answer(answers, workers, stop)
             results[start:start + len(values)] = [keep(value) for value in values]
             if progress:
@@ -101,12 +105,36 @@ def _next_answer(answers, workers, stop) -> tuple[int, list]:
         return start, values
 
 
-def _worker(items, work, tasks, answers) -> None:
+class Stretches:
+    """Chunk numbers 0..chunks-1 cut into `count` stretches in shared memory: `take(own)` gives the
+    next chunk of stretch `own`, then the last chunk of the stretch with the most left, then None."""
+
+    def __init__(self, chunks: int, count: int, lock):
+        self.count, self.lock = count, lock
+        self.bounds = RawArray("l", 2 * count)  # stretch k: next chunk, end (exclusive)
+        for k in range(count):
+            self.bounds[2 * k], self.bounds[2 * k + 1] = chunks * k // count, chunks * (k + 1) // count
+
+    def take(self, own: int) -> int | None:
+        bounds = self.bounds
+        with self.lock:
+            if bounds[2 * own] < bounds[2 * own + 1]:
+                bounds[2 * own] += 1
+                return bounds[2 * own] - 1
+            left = [bounds[2 * k + 1] - bounds[2 * k] for k in range(self.count)]
+            other = max(range(self.count), key=left.__getitem__)
+            if left[other] <= 0:
+                return None
+            bounds[2 * other + 1] -= 1
+            return bounds[2 * other + 1]
+
+
+def _worker(items, work, stretches: Stretches, own: int, answers) -> None:
     while True:
-        chunk = tasks.get()
+        chunk = stretches.take(own)
         if chunk is None:
             break
-        start, end = chunk
+        start, end = chunk * CHUNK, min(chunk * CHUNK + CHUNK, len(items))
         try:
             answers.put((start, [work(items[i]) for i in range(start, end)], None))
         except BaseException:

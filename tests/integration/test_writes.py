@@ -4,6 +4,7 @@ and pages rendered on several cores are the same bytes as pages rendered on one.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -108,6 +109,27 @@ def test_parallel_run_keeps_what_keep_makes_of_each_value_as_it_arrives():
         items = list(range(count))
         assert parallel.run(items, _square, jobs=jobs, keep=keep) == [-n * n for n in items]
         assert sorted(arrived) == [n * n for n in items]
+
+
+def test_each_worker_starts_on_its_own_stretch_then_helps_with_the_rest():
+    """Neighbouring items read neighbouring parts of the model: a worker keeps to its own half
+    (fewer memory pages copied) until it is done, then takes from the far end of the other."""
+    stretches = parallel.Stretches(10, 2, threading.Lock())
+    assert [stretches.take(0) for _ in range(5)] == [0, 1, 2, 3, 4]
+    assert stretches.take(1) == 5
+    assert [stretches.take(0) for _ in range(5)] == [9, 8, 7, 6, None]
+    assert stretches.take(1) is None
+
+    def pid(n):
+        time.sleep(0.002)
+        return os.getpid()
+
+    owners = parallel.run(list(range(40 * parallel.CHUNK)), pid, jobs=2)
+    first, second = owners[:20 * parallel.CHUNK], owners[20 * parallel.CHUNK:]
+    assert len(set(owners)) == 2
+    assert owners[0] != owners[20 * parallel.CHUNK]
+    assert first.count(owners[0]) > len(first) // 2
+    assert second.count(owners[20 * parallel.CHUNK]) > len(second) // 2
 
 
 def _fail_on_7(n):
