@@ -21,8 +21,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue as queue_module
-from multiprocessing.sharedctypes import RawArray
 import traceback
+from multiprocessing.sharedctypes import RawArray
 from typing import Any, Callable, Sequence
 
 from .errors import check_stop
