@@ -157,12 +157,6 @@ class Templates:
         return self._closures[name]
 
 
-# Hashes of model objects kept between routes: the routes come sorted by kind and key, so the
-# pages of one item in every language follow each other, and a memo of the whole model (a
-# quarter of a kilobyte an object) would only grow each render worker by tens of megabytes.
-MEMO_LIMIT = 5000
-
-
 class Fingerprints:
     """`of(route)`: the fingerprint of one output, from the model of one build."""
 
@@ -226,8 +220,6 @@ class Fingerprints:
         return self._zone
 
     def of(self, route: Route) -> str:
-        if len(self.memo) > MEMO_LIMIT:
-            self.memo.clear()
         reads = READS.get(route.kind)
         part = self.everything if reads is None else self._hash(reads(self, route))
         template = ("", False, False)

@@ -211,17 +211,3 @@ def test_a_deleted_output_file_is_written_again(tmp_path):
     assert report.rendered == 1
     assert (out / "en" / "privacy" / "index.html").is_file()
 
-
-def test_fingerprints_do_not_depend_on_what_the_memo_still_holds(tmp_path, monkeypatch):
-    """Workers forget the memo of hashed model objects now and then (deps.MEMO_LIMIT): a
-    fingerprint computed from a fresh memo must equal one computed from a full one."""
-    from benn_site import deps
-
-    site = write_site(tmp_path / "site", sample_files())
-    kept = Builder(site, tmp_path / "kept", jobs=1)
-    kept.build(NOW)
-    monkeypatch.setattr(deps, "MEMO_LIMIT", 0)
-    forgetting = Builder(site, tmp_path / "forgetting", jobs=1)
-    forgetting.build(NOW)
-    assert len(kept.state) > 50
-    assert forgetting.state == kept.state
