@@ -210,4 +210,3 @@ def test_a_deleted_output_file_is_written_again(tmp_path):
     report = build(site, out, NOW)
     assert report.rendered == 1
     assert (out / "en" / "privacy" / "index.html").is_file()
-
