@@ -9,11 +9,9 @@ run in the calling process: forking costs more than a few pages.
 
 Copy-on-write is per memory page, and merely reading a Python object writes its reference
 count: a worker that renders pages all over the model ends up with its own copy of most of it.
-So each process starts with its own stretch of the items (sorted by the caller so that neighbours
+So each worker starts with its own stretch of the items (sorted by the caller so that neighbours
 read neighbouring parts of the model) and works through it in order; one that is done takes
-chunks from the far end of the stretch with the most left, so no core idles. The calling process
-works on a stretch too, between taking in the workers' answers, instead of waiting for them: one
-core fewer to fork for, and one copy fewer of what the pages read.
+chunks from the far end of the stretch with the most left, so no core idles.
 
 Where fork is not available (not Linux/macOS) everything runs in the calling process.
 """
@@ -48,7 +46,7 @@ def run(items: Sequence, work: Callable[[Any], Any], jobs: int | None = None,
     """`[keep(work(item)) for item in items]`, in order, on up to `jobs` processes.
 
     `work` must catch the errors it expects and return them as values; anything it raises
-    stops the run with a RuntimeError carrying its traceback. `progress(n)` is called
+    stops the run with a RuntimeError carrying the worker's traceback. `progress(n)` is called
     in the calling process as items finish; `keep(value)` too, as each value arrives, and its
     result is what the list holds: a large part of a value (converted HTML) can be dealt with
     and dropped at once instead of piling up until the last page is done. As soon as `stop()`
@@ -69,33 +67,17 @@ def run(items: Sequence, work: Callable[[Any], Any], jobs: int | None = None,
     chunks = -(-len(items) // CHUNK)
     stretches = Stretches(chunks, min(jobs, chunks), context.Lock())
     workers = [context.Process(target=_worker, args=(items, work, stretches, own, answers), daemon=True)
-               for own in range(1, stretches.count)]  # stretch 0 is this process's own
+               for own in range(stretches.count)]
     for process in workers:
         process.start()
     results: list = [None] * len(items)
     finished = False
-
-    def store(start: int, values: list) -> None:
-        results[start:start + len(values)] = [keep(value) for value in values]
-        if progress:
-            progress(len(values))
-
     try:
-        done = 0
-        while (chunk := stretches.take(0)) is not None:
-            check_stop(stop)
-            start, end = _bounds(chunk, len(items))
-            try:
-                values = [work(items[i]) for i in range(start, end)]
-            except Exception:
-                raise RuntimeError("an item failed in the calling process:\n" + traceback.format_exc()) from None
-            store(start, values)
-            done += 1
-            while (answer := _next_answer(answers, workers, stop, wait=False)) is not None:
-                store(*answer)
-                done += 1
-        for _ in range(done, chunks):
-            store(*_next_answer(answers, workers, stop))
+        for _ in range(chunks):
+            start, values = _next_answer(answers, workers, stop)
+            results[start:start + len(values)] = [keep(value) for value in values]
+            if progress:
+                progress(len(values))
         finished = True
     finally:
         for process in workers:
@@ -108,22 +90,15 @@ def run(items: Sequence, work: Callable[[Any], Any], jobs: int | None = None,
     return results
 
 
-def _bounds(chunk: int, count: int) -> tuple[int, int]:
-    return chunk * CHUNK, min(chunk * CHUNK + CHUNK, count)
-
-
-def _next_answer(answers, workers, stop, wait: bool = True) -> tuple[int, list] | None:
-    """A worker's (start, values); None if `wait` is false and none has come yet."""
+def _next_answer(answers, workers, stop) -> tuple[int, list]:
     while True:
         check_stop(stop)
         try:
-            start, values, failure = answers.get(timeout=POLL) if wait else answers.get_nowait()
+            start, values, failure = answers.get(timeout=POLL)
         except queue_module.Empty:
             dead = [p for p in workers if p.exitcode not in (None, 0)]
             if dead:
                 raise RuntimeError(f"a worker process died (exit code {dead[0].exitcode})") from None
-            if not wait:
-                return None
             continue
         if failure:
             raise RuntimeError("a worker process failed:\n" + failure)
@@ -159,7 +134,7 @@ def _worker(items, work, stretches: Stretches, own: int, answers) -> None:
         chunk = stretches.take(own)
         if chunk is None:
             break
-        start, end = _bounds(chunk, len(items))
+        start, end = chunk * CHUNK, min(chunk * CHUNK + CHUNK, len(items))
         try:
             answers.put((start, [work(items[i]) for i in range(start, end)], None))
         except BaseException:
