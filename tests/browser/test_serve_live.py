@@ -54,7 +54,7 @@ def test_the_open_page_follows_every_save(editor_page, tmp_path):
     assert [p for p in problems if "Content Security Policy" in p or "Content-Security-Policy" in p] == []
 
 
-def test_a_saved_page_text_reaches_the_open_page_before_the_build(editor_page, tmp_path):
+def test_each_saved_page_text_reaches_the_open_page(editor_page, tmp_path):
     """Saves of one page's text (the preview's fast path, tests/integration/test_quick.py): the
     open page reloads with each of them, saved one after the other."""
     site = write_site(tmp_path / "site", sample_files())
