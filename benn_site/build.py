@@ -8,6 +8,7 @@ every page has rendered, and `Output.commit()` then moves the changed files into
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import hashlib
 import json
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from . import deps, diagnostics, feeds, parallel, search_index, sitemap, translations
+from . import collector, deps, diagnostics, feeds, parallel, search_index, sitemap, translations
 from . import quick as quick_path
 from .cache import MarkdownCache
 from .config import Config, load_config
@@ -84,13 +85,8 @@ def prepare(root: Path, now: dt.datetime, base_url: str | None = None, drafts: b
     """Config, loaded and cross-checked site, or BuildFailed with every problem (Stopped as
     soon as `stop()` is true)."""
     config = load_config(root, base_url)
-    collecting = gc.isenabled()
-    gc.disable()  # loading makes many objects and no cycles: collections would only scan them
-    try:
+    with collector.keeping():
         site, errors, unloaded = load_partial(config, now, drafts, sources, stop)
-    finally:
-        if collecting:
-            gc.enable()
     errors = errors + validate_site(site, unloaded)
     if errors:
         raise BuildFailed(errors)
@@ -112,7 +108,6 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
         raise BuildFailed(routes.errors)
     check_stop(stop)
     translator = Translator(site)
-    load_locales(config.codes)
     views = Views(site, routes, translator, Markup(cache))
     check_stop(stop)
     templates = templates or Compiled()
@@ -123,13 +118,17 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
         except Exception:  # reported with its file and line when a page renders it
             pass
     machine = MachineFiles(site, routes, translator)
+    if not previous:  # every page may render: what they all read is made once, before the workers fork
+        load_locales(config.codes)
+        machine.calendars
     # Feeds first (one calendar of all events costs as much as many pages), then each item's pages
     # side by side: a worker then touches its own part of the model, not every part of it.
     everything = routes.feeds + sorted(routes.routes, key=lambda r: (r.kind, r.key or "", r.lang or ""))
     for route in everything:
         output.claim(route.output)
-    fingerprints = None
+    fingerprints, existing = None, frozenset()
     if previous is not None:
+        existing = output.existing()
         fingerprints = deps.Fingerprints(site, routes, deps.Templates(env, templates.parsed), code, views.listings)
         for name in {route.template for route in everything if route.template}:
             fingerprints.templates.of(name)  # analysed once here, not once per worker
@@ -142,8 +141,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
         if fingerprints is not None:
             fingerprint = fingerprints.of(route)
             last = previous.get(route.output)
-            if not output.fresh and last is not None and last[0] == fingerprint and \
-                    os.path.isfile(os.path.join(output.target, route.output)):
+            if last is not None and last[0] == fingerprint and route.output in existing:
                 return Rendered(route.output, False, None, [], {tuple(pair) for pair in last[1]}, [],
                                 fingerprint, skipped=True)
         links, missing = len(views.link_errors), set(translator.missing)
@@ -170,13 +168,10 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
             cache.store(result.converted)
         return result._replace(converted=[])
 
-    # The model, views and compiled templates live until the end of the build: the collector
-    # need not scan them again and again, and a forked worker that scans them copies their memory.
+    # The views and compiled templates live until the end of the build, like the model: frozen with
+    # it (`Builder.build`), a forked worker's collections do not scan them, or copy their memory.
     gc.freeze()
-    try:
-        results = parallel.run(everything, render, jobs, step, keep, stop)
-    finally:
-        gc.unfreeze()
+    results = parallel.run(everything, render, jobs, step, keep, stop)
     for result in results:
         output.record(result.output, result.changed)
         translator.missing |= result.missing
@@ -207,8 +202,12 @@ class MachineFiles:
 
     def __init__(self, site: Site, routes: Routes, translator: Translator):
         self.site, self.routes, self.translator = site, routes, translator
-        self.calendars = feeds.Calendars(site, routes, translator)
         self._upcoming = None
+
+    @functools.cached_property
+    def calendars(self) -> feeds.Calendars:
+        """Made at the first calendar: a warm build usually makes none (its VTIMEZONE costs 0.1 s)."""
+        return feeds.Calendars(self.site, self.routes, self.translator)
 
     def __call__(self, route) -> bytes:
         if route.kind.endswith("_ics"):
@@ -274,6 +273,11 @@ class Builder:
         except BaseException:
             self._save_sources()
             raise
+        with collector.frozen():
+            return self._write(config, site, started, progress, index, stop)
+
+    def _write(self, config: Config, site: Site, started: float, progress, index: bool, stop) -> BuildReport:
+        """The rest of `build()`: render, put in place, index, remember."""
         output = Output(self.out, protect=self.root)
         markdown = MarkdownCache(self.root / CACHE_DIR / "markdown.sqlite") if self.cache else None
         previous = self._previous() if self.cache else None
@@ -400,7 +404,8 @@ class Builder:
     def _previous(self) -> dict:
         if self.state is None:
             try:
-                data = json.loads(self.state_file.read_text(encoding="utf-8"))
+                with collector.keeping():  # thousands of small lists, all kept
+                    data = json.loads(self.state_file.read_text(encoding="utf-8"))
                 self.state = data["outputs"] if data.get("version") == STATE_VERSION else {}
             except (OSError, ValueError, KeyError, TypeError):
                 self.state = {}

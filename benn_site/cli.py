@@ -109,7 +109,10 @@ def _report_warnings(warnings, fmt: str, site_dir: Path) -> None:
 def build(site_dir: Path, out: Path | None, now: str | None, base_url: str | None, drafts: bool,
           fmt: str, strict: bool, jobs: int | None, no_cache: bool):
     """Build the site into the output folder."""
-    from .build import build as run_build, resolve_now
+    from .collector import keeping
+
+    with keeping():  # the imports make objects that all live on: collections would only scan them
+        from .build import build as run_build, resolve_now
 
     try:
         moment = resolve_now(now)

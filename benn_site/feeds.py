@@ -14,15 +14,17 @@ The Atom feed lists the events that have an occurrence in the listing horizon, s
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
-
-import icalendar
 
 from . import i18n, icsfold, schedule
 from .i18n import N_, Translator
 from .model import Event, Location, Occurrence, Site
 from .routes import Routes
+
+if TYPE_CHECKING:
+    import icalendar
 
 PRODID = "-//benn-site//benn-site//EN"
 UTC = dt.timezone.utc
@@ -52,6 +54,7 @@ def vtimezone(tz, first: dt.date, last: dt.date) -> icalendar.Timezone:
     changes of the same kind are RDATEs. Written here rather than with
     `icalendar.Timezone.from_tzinfo`, which (7.3) gives the spring change at 03:00, an hour late.
     """
+    import icalendar  # imported when a calendar is made: a build that makes none saves 0.07 s
     moment = dt.datetime(first.year, first.month, first.day, tzinfo=tz).astimezone(UTC)
     end = dt.datetime(last.year, last.month, last.day, tzinfo=tz).astimezone(UTC)
     local = moment.astimezone(tz)
@@ -130,6 +133,7 @@ class Calendars:
         return b"".join(parts)
 
     def header(self, name: str, url: str) -> icalendar.Calendar:
+        import icalendar
         cal = icalendar.Calendar()
         cal.add("prodid", PRODID)
         cal.add("version", "2.0")
@@ -163,6 +167,7 @@ class Calendars:
         also on the night the clocks change. Such an occurrence gets its own VEVENT with both
         times, so calendar programs show what the site shows.
         """
+        import icalendar
         if event.recurrence is None or event.all_day:
             return []
         tz = self.config.tz
@@ -214,6 +219,7 @@ class Calendars:
         return (body + "\n\n" + url if body else url), text_lang
 
     def vevent(self, event: Event, lang: str) -> icalendar.Event:
+        import icalendar
         tz = self.config.tz
         url = self.routes.absolute(self.routes.url("event", lang, event.slug))
         item = icalendar.Event()

@@ -252,6 +252,6 @@ class Site:
         return ({loc.slug: loc for loc in reversed(self.locations)}, {p.slug: p for p in reversed(self.pages)},
                 {e.slug: e for e in reversed(self.events)})
 
-    @property
-    def today(self) -> dt.date:
+    @functools.cached_property
+    def today(self) -> dt.date:  # asked once per event and per page
         return self.now.astimezone(self.config.tz).date()

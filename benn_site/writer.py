@@ -74,6 +74,7 @@ class Output:
         self.changed: set[str] = set()  # the ones staged: new or different
         self.removed: list[str] = []  # filled by commit(): files the build no longer produces
         self._stale: list[str] | None = None
+        self._existing: frozenset[str] | None = None
 
     def claim(self, name: str) -> None:
         """Reserve a name; a second claim of the same file is an error, as two writers would race."""
@@ -178,8 +179,18 @@ class Output:
             self._stale = self._find_stale()
         return self._stale
 
+    def existing(self) -> frozenset[str]:
+        """The files in the output folder when first asked, as output names: one walk of the folder
+        answers both "is this page still there?" for every page a build skips and `stale()`."""
+        if self._existing is None:
+            self._existing = frozenset() if self.fresh else frozenset(self._walk())
+        return self._existing
+
     def _find_stale(self) -> list[str]:
-        stale, todo = [], [("", str(self.target))]
+        return sorted(name for name in self.existing() if name not in self.written)
+
+    def _walk(self):
+        todo = [("", str(self.target))]
         while todo:
             prefix, folder = todo.pop()
             with os.scandir(folder) as entries:
@@ -187,9 +198,8 @@ class Output:
                     name = prefix + entry.name
                     if entry.is_dir(follow_symlinks=False):
                         todo.append((name + "/", entry.path))
-                    elif name not in self.written:
-                        stale.append(name)
-        return sorted(stale)
+                    else:
+                        yield name
 
     def discard(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
