@@ -128,7 +128,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
         output.claim(route.output)
     fingerprints, existing = None, frozenset()
     if previous is not None:
-        existing = output.existing()
+        existing = output.existing(stop)
         fingerprints = deps.Fingerprints(site, routes, deps.Templates(env, templates.parsed), code, views.listings)
         for name in {route.template for route in everything if route.template}:
             fingerprints.templates.of(name)  # analysed once here, not once per worker

@@ -21,7 +21,7 @@ import os
 import shutil
 from pathlib import Path, PurePosixPath
 
-from .errors import BuildFailed, ConfigError, RenderError
+from .errors import BuildFailed, ConfigError, RenderError, check_stop
 from .messages import msg
 
 
@@ -179,19 +179,22 @@ class Output:
             self._stale = self._find_stale()
         return self._stale
 
-    def existing(self) -> frozenset[str]:
+    def existing(self, stop=None) -> frozenset[str]:
         """The files in the output folder when first asked, as output names: one walk of the folder
-        answers both "is this page still there?" for every page a build skips and `stale()`."""
+        answers both "is this page still there?" for every page a build skips and `stale()`.
+        Stopped as soon as `stop()` is true: at 10,000 pages the walk takes a quarter second, which
+        a preview's newer save should not wait for."""
         if self._existing is None:
-            self._existing = frozenset() if self.fresh else frozenset(self._walk())
+            self._existing = frozenset() if self.fresh else frozenset(self._walk(stop))
         return self._existing
 
     def _find_stale(self) -> list[str]:
         return sorted(name for name in self.existing() if name not in self.written)
 
-    def _walk(self):
+    def _walk(self, stop=None):
         todo = [("", str(self.target))]
         while todo:
+            check_stop(stop)
             prefix, folder = todo.pop()
             with os.scandir(folder) as entries:
                 for entry in entries:
