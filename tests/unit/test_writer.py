@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from benn_site.errors import BuildFailed, RenderError
+from benn_site.errors import BuildFailed, RenderError, Stopped
 from benn_site.writer import Output
 
 OUTSIDE = "refusing to write outside the output folder (names must not start with / or contain ..)"
@@ -97,3 +97,25 @@ def test_refuses_to_replace_the_site_directory(tmp_path, where):
                                "replace it (choose a folder for the output only, e.g. output)")
     assert (site / "site.yaml").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_existing_lists_the_files_already_there_and_stale_is_what_this_build_does_not_write(old_output):
+    output = Output(old_output)
+    output.write("de/index.html", "new")
+    assert output.existing() == {"de/index.html", "gone.html"}
+    assert output.stale() == ["gone.html"]
+    output.discard()
+
+
+def test_the_walk_of_the_output_stops_at_a_newer_save(old_output):
+    output = Output(old_output)
+    with pytest.raises(Stopped):
+        output.existing(stop=lambda: True)
+    assert output.existing() == {"de/index.html", "gone.html"}  # a later build walks it again
+    output.discard()
+
+
+def test_a_new_output_folder_has_nothing_in_it(tmp_path):
+    output = Output(tmp_path / "output")
+    assert output.existing() == frozenset()
+    output.discard()
