@@ -267,13 +267,13 @@ class Builder:
         output as it was, when `stop()` turns true before the pages are moved into place."""
         started = time.perf_counter()
         now = now or resolve_now(None)
-        try:
-            config, site = prepare(self.root, now, self.base_url, self.drafts, self.sources, stop)
-            check_stop(stop)
-        except BaseException:
-            self._save_sources()
-            raise
-        with collector.frozen():
+        with collector.frozen():  # what loading freezes is handed back at the end, failed build or not
+            try:
+                config, site = prepare(self.root, now, self.base_url, self.drafts, self.sources, stop)
+                check_stop(stop)
+            except BaseException:
+                self._save_sources()
+                raise
             return self._write(config, site, started, progress, index, stop)
 
     def _write(self, config: Config, site: Site, started: float, progress, index: bool, stop) -> BuildReport:
