@@ -17,8 +17,13 @@ When the count changes, every page of the language may move: all its shards are 
 the folders of shards that no longer exist are left to the output's stale-file removal, as is the
 one bundle per language that builds before shards wrote.
 
-Pagefind runs over a temporary folder that mirrors the shard's pages by hard links under the same
-relative paths, so its URLs are those of the real pages. Each run decides alone whether pages
+Pagefind reads the shard's pages where they are: its site is the language's folder and `--glob`
+names the shard's pages, so the URLs in the index are relative to that folder and the search page
+gives Pagefind UI the folder's URL as the base of its results. (A hard-link mirror of each shard
+under its own folders cost a new folder per page, made and deleted within seconds: 7 s of a 10,000-page
+build on a file system that will not reuse a just-freed inode, and slower allocation for every file
+after.) A bundle made before, with URLs from the output folder, has no `LAYOUT` key in its entry
+file: it counts as missing and is made again. Each run decides alone whether pages
 without `data-pagefind-body` are indexed (only when none of its pages has one): with hundreds of
 pages per shard every shard of the portal has item pages, but a shard made only of listing pages
 would index them whole. A shard with no indexable page at all fails, as Pagefind does.
@@ -32,6 +37,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -45,8 +51,10 @@ from .messages import msg
 
 BUNDLE = "pagefind"
 ENTRY = "pagefind-entry.json"
+LAYOUT = ("benn_site_urls", "below the language folder")  # written into ENTRY: how its URLs are meant
 SHARD_PAGES = 250  # pages per shard, on average at most; tests lower it
 POLL = 0.02  # seconds between looks at the running Pagefind processes
+GLOB_SPECIAL = re.compile(r"[\\*?\[\]{}(),<>:!$#]")  # wax, Pagefind's glob library
 UNUSED = (
     "pagefind-component-ui.css", "pagefind-component-ui.js",
     "pagefind-modular-ui.css", "pagefind-modular-ui.js",
@@ -143,13 +151,22 @@ class Plan:
 
 
 def _shard_folders(path: Path) -> dict[int, bool]:
-    """The shard folders below `path`: number → whether it holds a whole bundle (its entry file)."""
+    """The shard folders below `path`: number → whether it holds a whole bundle of this layout
+    (its entry file, with `LAYOUT` in it)."""
     try:
         with os.scandir(path) as entries:
-            return {int(entry.name): os.path.isfile(os.path.join(entry.path, ENTRY))
+            return {int(entry.name): _whole(os.path.join(entry.path, ENTRY))
                     for entry in entries if entry.name.isdigit() and entry.is_dir()}
     except OSError:
         return {}
+
+
+def _whole(entry: str) -> bool:
+    try:
+        with open(entry, encoding="utf-8") as handle:
+            return json.load(handle).get(LAYOUT[0]) == LAYOUT[1]
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def files_below(target: Path, name: str) -> list[str]:
@@ -198,7 +215,6 @@ def run(target: Path, todo: list[Shard], temporary: Path, base_path: str, jobs: 
         program: str | None = None, stop: Callable[[], bool] | None = None) -> dict[str, list[str]]:
     """Pagefind over every shard of `todo`, up to `jobs` processes at a time, each bundle into
     `temporary/bundles/<shard name>`; return shard name → the bundle's files as output names.
-    While all are busy, the next shard's pages are mirrored, so a process can start at once.
     Stopped (every process killed) as soon as `stop()` is true."""
     program = program or executable()
     pending, running, made = list(todo), [], {}
@@ -209,7 +225,7 @@ def run(target: Path, todo: list[Shard], temporary: Path, base_path: str, jobs: 
                 shard = pending.pop(0)
                 running.append((shard, start(target, shard, temporary, program)))
             finished = [item for item in running if item[1].poll() is not None]
-            if not finished and not (pending and prepare(target, pending[0], temporary)):
+            if not finished:
                 time.sleep(POLL)
             for item in finished:
                 running.remove(item)
@@ -221,55 +237,36 @@ def run(target: Path, todo: list[Shard], temporary: Path, base_path: str, jobs: 
     return made
 
 
-def prepare(target: Path, shard: Shard, temporary: Path) -> bool:
-    """Mirror the shard's pages below `temporary/pages/`, unless done; True when done now."""
-    pages = temporary / "pages" / shard.name
-    if pages.is_dir():
-        return False
-    pages.mkdir(parents=True)
-    mirror(target, shard.pages, pages)
-    return True
-
-
 def start(target: Path, shard: Shard, temporary: Path, program: str) -> subprocess.Popen:
-    """Start Pagefind over the shard's mirrored pages. It runs in that folder, so a pagefind.yml
-    wherever the build was started cannot change the index."""
-    prepare(target, shard, temporary)
-    pages = temporary / "pages" / shard.name
+    """Start Pagefind over the shard's pages in the language's folder. It runs in an empty folder
+    of the build's own, so a pagefind.yml wherever the build was started cannot change the index."""
     log = temporary / "logs" / f"{shard.lang}-{shard.number}.txt"
     log.parent.mkdir(parents=True, exist_ok=True)
-    command = [program, "--site", str(pages), "--output-path", str(temporary / "bundles" / shard.name), "--silent"]
+    site = ["--site", os.path.join(target, shard.lang), "--glob", pattern(shard)]
+    if not shard.pages:  # a glob without alternatives does not parse: an empty folder fails as it should
+        (temporary / "empty").mkdir(parents=True, exist_ok=True)
+        site = ["--site", str(temporary / "empty")]
+    command = [program, *site, "--output-path", str(temporary / "bundles" / shard.name), "--silent"]
     try:
         with log.open("wb") as output:
             return subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                    cwd=pages)
+                                    cwd=log.parent)
     except OSError as exc:
         raise RenderError(f"{shard.name}/", None, msg("could not run Pagefind: {error}", error=exc),
                           hint=msg("install the site's dependencies: pip install -e .")) from None
 
 
-def mirror(target: Path, pages: Iterable[str], folder: Path) -> None:
-    """Hard links to `pages` (output names below `target`) under `folder`, at the same relative
-    paths; copies where the file system cannot link."""
-    made: set[str] = set()
-    for name in pages:
-        source = os.path.join(target, name)
-        link = os.path.join(folder, name)
-        parent = os.path.dirname(link)
-        if parent not in made:
-            os.makedirs(parent, exist_ok=True)
-            made.add(parent)
-        try:
-            os.link(source, link)
-        except OSError:
-            shutil.copyfile(source, link)
+def pattern(shard: Shard) -> str:
+    """Pagefind's `--glob` for exactly the shard's pages: their paths below the language folder,
+    as alternatives, each character that means something in a glob escaped."""
+    cut = len(shard.lang) + 1
+    return "{" + ",".join(GLOB_SPECIAL.sub(r"\\\g<0>", name[cut:]) for name in shard.pages) + "}"
 
 
 def finish(shard: Shard, process: subprocess.Popen, temporary: Path, base_path: str) -> list[str]:
     """Check one finished Pagefind run and tidy its bundle: the unused UIs removed, the entry
     normalised, and the scripts' default '/pagefind/' moved to the bundle's own path below
     `base_path` ('/' or '/sub/path/'). A failure is a RenderError with Pagefind's message."""
-    shutil.rmtree(temporary / "pages" / shard.name, ignore_errors=True)  # while other shards run
     if process.returncode != 0:
         text = (temporary / "logs" / f"{shard.lang}-{shard.number}.txt").read_text(encoding="utf-8", errors="replace")
         lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -317,8 +314,10 @@ def swap(new_bundle: Path, bundle: Path, name: str, names: list[str]) -> list[st
 
 
 def normalise_entry(path: Path) -> None:
-    """Rewrite Pagefind's entry file with its keys sorted, so equal indexes give equal bytes."""
+    """Rewrite Pagefind's entry file with its keys sorted, so equal indexes give equal bytes, and
+    with `LAYOUT`, which tells a later build that its URLs are relative to the language folder."""
     if not path.is_file():
         return
     data = json.loads(path.read_text(encoding="utf-8"))
+    data[LAYOUT[0]] = LAYOUT[1]
     path.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -319,11 +319,13 @@ class Views:
 
     def view_search(self, route, lang):
         """The page loads every shard of its language's index: the first as Pagefind UI's own
-        bundle, the others merged into it. Their count comes from the routes, as the index's does."""
+        bundle, the others merged into it. Their count comes from the routes, as the index's does.
+        The index's URLs are relative to the language's folder (search_index), `base` is its URL."""
         outputs = (r.output for r in self.routes.routes + self.routes.feeds)
         count = len(search_index.shards(outputs, lang))
         return {"title": self.translator.gettext(lang, N_("Search")),
-                "bundles": [self.routes.asset(search_index.folder(lang, k) + "/") for k in range(count)]}
+                "bundles": [self.routes.asset(search_index.folder(lang, k) + "/") for k in range(count)],
+                "base": self.routes.asset(f"{lang}/")}
 
     def view_events_archive(self, route, lang):
         return {"title": self.translator.gettext(lang, N_("Past events")), "occurrences": self.listings.past}

@@ -1,6 +1,7 @@
 // The search page: starts Pagefind's UI (its index and its translations come with the site, from
 // this origin). data-bundles lists the shards of the page's own language's index
 // (pagefind/<lang>/<k>/): the first is the UI's bundle, the others are merged into its results.
+// The index's URLs are relative to the language's folder, whose URL data-base gives.
 // The UI's language comes from <html lang>. A query in the address (?q=…) is searched at once, so
 // a search can be linked.
 (function () {

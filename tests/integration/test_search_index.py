@@ -4,6 +4,7 @@ test_search_shards.py."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -55,7 +56,7 @@ def test_only_the_search_page_allows_webassembly(portal):
     search = (portal / "fa" / "search" / "index.html").read_text(encoding="utf-8")
     assert "script-src 'self' 'wasm-unsafe-eval';" in search
     assert '<link rel="stylesheet" href="/pagefind/fa/0/pagefind-ui.css">' in search
-    assert 'data-bundles=\'["/pagefind/fa/0/"]\' data-base="/"' in search
+    assert 'data-bundles=\'["/pagefind/fa/0/"]\' data-base="/fa/"' in search
     assert '<script src="/pagefind/fa/0/pagefind-ui.js" defer></script>' in search
     assert "<script>" not in search
 
@@ -72,7 +73,23 @@ def test_normalised_entry_does_not_depend_on_pagefinds_order(tmp_path):
     normalise_entry(one)
     normalise_entry(two)
     assert one.read_bytes() == two.read_bytes()
-    assert one.read_text() == '{"languages":{"de":{"hash":"de_1","page_count":3},"fa":{"hash":"fa_1","page_count":2}},"version":"1.5.2"}'
+    assert one.read_text() == ('{"benn_site_urls":"below the language folder","languages":{"de":{"hash":"de_1",'
+                               '"page_count":3},"fa":{"hash":"fa_1","page_count":2}},"version":"1.5.2"}')
+
+
+def test_the_index_urls_are_relative_to_the_language_folder(portal):
+    urls = set()
+    for fragment in (portal / "pagefind" / "de" / "0" / "fragment").iterdir():
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        urls.add(json.loads(data[len(b"pagefind_dcd"):])["url"])
+    assert "/locations/marienfelde/" in urls
+    assert all((portal / "de" / url.strip("/") / "index.html").is_file() for url in urls)
+
+
+def test_the_glob_names_exactly_the_shards_pages():
+    shard = Shard("de", 0, ("de/index.html", "de/a-b/index.html", "de/odd{1,2}*/index.html"))
+    assert search_index.pattern(shard) == r"{index.html,a-b/index.html,odd\{1\,2\}\*/index.html}"
 
 
 def test_pagefind_failure_is_reported_not_raised(tmp_path):
@@ -91,7 +108,7 @@ def test_a_missing_pagefind_is_reported_not_raised(tmp_path):
 
 def test_search_under_a_subpath_knows_where_it_lives(subpath_portal):
     page = (subpath_portal / "uk" / "search" / "index.html").read_text(encoding="utf-8")
-    assert 'data-bundles=\'["/benn-portal/pagefind/uk/0/"]\' data-base="/benn-portal/"' in page
+    assert 'data-bundles=\'["/benn-portal/pagefind/uk/0/"]\' data-base="/benn-portal/uk/"' in page
     assert '<script src="/benn-portal/pagefind/uk/0/pagefind-ui.js" defer></script>' in page
     for name in ("pagefind.js", "pagefind-ui.js", "pagefind-worker.js"):
         script = (subpath_portal / "pagefind" / "uk" / "0" / name).read_text(encoding="utf-8")
@@ -152,4 +169,19 @@ def test_a_missing_bundle_is_made_again_and_the_bundles_of_old_layouts_go(tmp_pa
     assert sorted(p.name for p in (out / "pagefind").iterdir()) == ["ar", "de", "en"]
     assert [p.name for p in (out / "pagefind" / "de").iterdir()] == ["0"]
     assert (out / "pagefind" / "ar" / "0" / "pagefind-entry.json").is_file()
+    assert bundle_files(out, "en") == english
+
+
+def test_a_bundle_of_the_earlier_url_layout_is_made_again(tmp_path):
+    site = write_site(tmp_path / "site", sample_files())
+    out = tmp_path / "out"
+    build(site, out, NOW)
+    entry = out / "pagefind" / "de" / "0" / "pagefind-entry.json"
+    made = entry.read_text(encoding="utf-8")
+    earlier = json.loads(made)
+    del earlier[search_index.LAYOUT[0]]  # as builds wrote it while the index's URLs began at the output folder
+    entry.write_text(json.dumps(earlier), encoding="utf-8")
+    english = bundle_files(out, "en")
+    build(site, out, NOW)
+    assert entry.read_text(encoding="utf-8") == made
     assert bundle_files(out, "en") == english

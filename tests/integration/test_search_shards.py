@@ -23,17 +23,23 @@ ITEMS = ("de/about/index.html", "de/imprint/index.html", "de/locations/mitte/ind
          "de/events/2026-11-26-cafe/index.html")  # with the notes: the pages with data-pagefind-body
 
 
+WHOLE = json.dumps(dict([search_index.LAYOUT]))  # the entry file of a bundle of the current layout
+
+
 def html_names(out):
     return sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html") if p.parts[len(out.parts)] != "pagefind")
 
 
 def indexed(bundle) -> list[str]:
-    """The URLs of the pages in one bundle, from its fragments (gzip: 'pagefind_dcd' + JSON)."""
+    """The site paths of the pages in one bundle (pagefind/<lang>/<k>), from its fragments (gzip:
+    'pagefind_dcd' + JSON), whose URLs are relative to the language's folder."""
     urls = []
     for fragment in sorted((bundle / "fragment").iterdir()):
         data = gzip.decompress(fragment.read_bytes())
         assert data.startswith(b"pagefind_dcd")
-        urls.append(json.loads(data[len(b"pagefind_dcd"):])["url"])
+        url = json.loads(data[len(b"pagefind_dcd"):])["url"]
+        assert url.startswith("/") and not url.startswith(f"/{bundle.parent.name}/")
+        urls.append(f"/{bundle.parent.name}{url}")
     return sorted(urls)
 
 
@@ -64,7 +70,7 @@ def test_the_plan_remakes_touched_and_missing_shards_and_all_when_the_count_chan
     split = shards(names, "de")
     for folder in ("de/0", "de/1", "de/2", "en/0"):
         (tmp_path / "pagefind" / folder).mkdir(parents=True)
-        (tmp_path / "pagefind" / folder / "pagefind-entry.json").write_text("{}")
+        (tmp_path / "pagefind" / folder / "pagefind-entry.json").write_text(WHOLE)
     (tmp_path / "pagefind" / "de" / "0" / "fragment").mkdir()
     (tmp_path / "pagefind" / "de" / "0" / "fragment" / "a.pf_fragment").write_bytes(b"")
     plan = Plan(tmp_path, names, ("de", "en"))
@@ -88,7 +94,7 @@ def test_the_plan_remakes_touched_and_missing_shards_and_all_when_the_count_chan
     assert [shard.name for shard in Plan(tmp_path, grown, ("de",)).todo([])] == \
         ["pagefind/de/0", "pagefind/de/1", "pagefind/de/2", "pagefind/de/3"]
     (tmp_path / "pagefind" / "de" / "3").mkdir()  # one shard more than now: the count shrank
-    (tmp_path / "pagefind" / "de" / "3" / "pagefind-entry.json").write_text("{}")
+    (tmp_path / "pagefind" / "de" / "3" / "pagefind-entry.json").write_text(WHOLE)
     assert len(Plan(tmp_path, names, ("de",)).todo([])) == 3
     assert len(Plan(tmp_path, names, ("fa",)).todo([])) == 1  # no bundle yet
 
