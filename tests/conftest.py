@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gzip
 import http.server
+import json
 import os
 import shutil
 import threading
@@ -246,6 +248,19 @@ def sharded_files(notes: int = len(NOTE_WORDS)) -> dict[str, str]:
         files[f"content/pages/notiz-{number:02d}.de.md"] = (
             f"---\ntitle: Notiz {number}\nonly_in: [de]\n---\nHeute geht es um {word}. Dazu eine {SHARED_WORD}.\n")
     return files
+
+
+def indexed(bundle: Path) -> list[str]:
+    """The site paths of the pages in one bundle (pagefind/<lang>/<k>), from its fragments (gzip:
+    'pagefind_dcd' + JSON), whose URLs are relative to the language's folder."""
+    urls = []
+    for fragment in sorted((bundle / "fragment").iterdir()):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        url = json.loads(data[len(b"pagefind_dcd"):])["url"]
+        assert url.startswith("/") and not url.startswith(f"/{bundle.parent.name}/")
+        urls.append(f"/{bundle.parent.name}{url}")
+    return sorted(urls)
 
 
 @contextmanager

@@ -17,7 +17,8 @@ from benn_site.build import Builder, build
 from benn_site.errors import BuildFailed
 from benn_site.search_index import Plan, shards
 from tests import sitecheck
-from tests.conftest import NOTE_WORDS, NOW, SHARD_PAGES, SUBPATH_URL, shard_pages, sharded_files, write_site
+from tests.conftest import (NOTE_WORDS, NOW, SHARD_PAGES, SUBPATH_URL, indexed, shard_pages, sharded_files,
+                            write_site)
 
 ITEMS = ("de/about/index.html", "de/imprint/index.html", "de/locations/mitte/index.html",
          "de/events/2026-11-26-cafe/index.html")  # with the notes: the pages with data-pagefind-body
@@ -28,19 +29,6 @@ WHOLE = json.dumps(dict([search_index.LAYOUT]))  # the entry file of a bundle of
 
 def html_names(out):
     return sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html") if p.parts[len(out.parts)] != "pagefind")
-
-
-def indexed(bundle) -> list[str]:
-    """The site paths of the pages in one bundle (pagefind/<lang>/<k>), from its fragments (gzip:
-    'pagefind_dcd' + JSON), whose URLs are relative to the language's folder."""
-    urls = []
-    for fragment in sorted((bundle / "fragment").iterdir()):
-        data = gzip.decompress(fragment.read_bytes())
-        assert data.startswith(b"pagefind_dcd")
-        url = json.loads(data[len(b"pagefind_dcd"):])["url"]
-        assert url.startswith("/") and not url.startswith(f"/{bundle.parent.name}/")
-        urls.append(f"/{bundle.parent.name}{url}")
-    return sorted(urls)
 
 
 def snapshot(out) -> dict[str, tuple[bytes, int, int]]:
