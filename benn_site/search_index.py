@@ -238,8 +238,8 @@ def run(target: Path, todo: list[Shard], temporary: Path, base_path: str, jobs: 
 
 
 def start(target: Path, shard: Shard, temporary: Path, program: str) -> subprocess.Popen:
-    """Start Pagefind over the shard's pages in the language's folder. It runs in an empty folder
-    of the build's own, so a pagefind.yml wherever the build was started cannot change the index."""
+    """Start Pagefind over the shard's pages in the language's folder. It runs in the build's own
+    folder of logs, so a pagefind.yml wherever the build was started cannot change the index."""
     log = temporary / "logs" / f"{shard.lang}-{shard.number}.txt"
     log.parent.mkdir(parents=True, exist_ok=True)
     site = ["--site", os.path.join(target, shard.lang), "--glob", pattern(shard)]
