@@ -16,12 +16,16 @@ The `livereload` package is used only in this module: its WebSocket handler and 
 script tell the open pages to reload. It serves on tornado, which livereload brings along.
 The browser script is linked as `/livereload.js` (same origin), which the site's strict
 Content-Security-Policy allows, where livereload's own inline snippet would be blocked.
+livereload tells only the pages whose script has connected: a page still loading (a reload a
+moment ago, a slow phone) would miss a save. So the preview counts its reloads, notes the count
+each page was served at, and reloads a page at once when it connects after a newer one.
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
 import mimetypes
 import shutil
 import signal
@@ -31,7 +35,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import watchfiles
 
@@ -95,6 +99,8 @@ class Preview:
         self.errors: list[SiteError] = []
         self.builds = 0
         self.changed = 0  # files the last build wrote or removed
+        self.reloads = 0  # how often the open pages were told to reload
+        self.served: dict[str, int] = {}  # URL path of a page → `reloads` when it was last served
 
     def instant(self) -> dt.datetime:
         """The build instant: fixed to the hour, as pages that show "now" would otherwise all
@@ -152,6 +158,11 @@ class Preview:
             for error in failed.errors:
                 self.echo(error.text(self.catalog), err=True)
 
+    def missed(self, url: str) -> bool:
+        """Whether the page at `url`, its reload script connecting now, was served before the
+        last reload (which it did not hear, not being connected then)."""
+        return self.served.get(unquote(urlsplit(url).path), self.reloads) < self.reloads
+
     def response(self, url_path: str) -> tuple[int, str, bytes]:
         """(status, content type, body) for a request path; HTML gets the reload script."""
         from .editor_pages import error_page
@@ -159,6 +170,8 @@ class Preview:
         name = _file_for(self.out, url_path)
         # A page (or a missing page) shows the problems; files such as CSS or favicon.ico do not.
         is_html = name.suffix == ".html" if name is not None else PurePosixPath(url_path).suffix in ("", ".html")
+        if is_html:
+            self.served[url_path.split("?")[0]] = self.reloads
         if self.errors and is_html:
             page = error_page(self.errors, self.root, self.catalog)
             return 500, "text/html; charset=utf-8", _inject(page.encode("utf-8"))
@@ -233,10 +246,21 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, now: dt.datetim
 
         head = get
 
+    class Reloader(LiveReloadHandler):
+        def on_message(self, message):
+            super().on_message(message)  # the page is among the waiters once it sent its URL
+            url = json.loads(message).get("url")
+            if url and preview.missed(url):
+                self.send_message({"command": "reload", "path": "*", "liveCSS": False, "liveImg": True})
+
+    def reload() -> None:
+        preview.reloads += 1
+        LiveReloadHandler.reload_waiters(path="*")
+
     LiveReloadHandler.live_css = False  # every change is a rebuild: reload the whole page
     LiveReloadHandler.watcher = _Changed()  # reload_waiters() logs the watcher's last changed path
     app = tornado.web.Application([
-        (r"/livereload", LiveReloadHandler),
+        (r"/livereload", Reloader),
         (r"/livereload\.js", LiveReloadJSHandler),
         (r"(/.*)", Page),
     ], log_function=lambda handler: None)  # the terminal is for the editor's problems, not requests
@@ -270,12 +294,12 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, now: dt.datetim
                     changed |= changes.get_nowait()
                 shown = await loop.run_in_executor(executor, preview.quick, changed)
                 if shown:
-                    LiveReloadHandler.reload_waiters(path="*")
+                    reload()
                 succeeded = await loop.run_in_executor(executor, preview.rebuild, False, saved_again)
                 if succeeded is None:  # a newer save stopped it: its build comes next
                     continue
                 if not shown or not succeeded or preview.changed:  # no second reload for nothing new
-                    LiveReloadHandler.reload_waiters(path="*")
+                    reload()
                 if changes.empty():  # the search index when nothing else waits; a new save stops it
                     await loop.run_in_executor(executor, preview.index, saved_again)
         finally:

@@ -74,3 +74,30 @@ def test_each_saved_page_text_reaches_the_open_page(editor_page, tmp_path):
         assert editor_page.locator("main").inner_text().count("Winterzauber") == 1
     finally:
         server.stop()
+
+
+def test_a_page_still_loading_when_a_save_is_shown_reloads_once_it_connects(editor_page, tmp_path):
+    """livereload tells only the pages whose script has connected. Here the reload script arrives
+    1.5 s late (a slow phone), so each save after the first is shown while the page that the last
+    save reloaded is not yet connected: it must still reload."""
+    site = write_site(tmp_path / "site", sample_files())
+    about = site / "content/pages/about.de.md"
+    original = about.read_text(encoding="utf-8")
+    server = Running(site)
+
+    def late(route):
+        response = route.fetch()
+        route.fulfill(response=response, body="setTimeout(function () {" + response.text() + "}, 1500);")
+
+    editor_page.route("**/livereload.js", late)
+    try:
+        editor_page.goto(server.url + "de/about/")
+        editor_page.wait_for_function("() => window.LiveReload && window.LiveReload.connector.protocol >= 7",
+                                      timeout=TIMEOUT_MS)
+        for word in ("Sommerfest", "Herbstmarkt", "Winterzauber"):
+            about.write_text(original.replace("Wir sind ein Test.", f"Wir laden ein zum **{word}**."),
+                             encoding="utf-8")
+            editor_page.wait_for_function(  # no waiting for the connection: the next save comes at once
+                f"() => document.querySelector('main strong')?.textContent === '{word}'", timeout=TIMEOUT_MS)
+    finally:
+        server.stop()

@@ -181,6 +181,24 @@ def test_files_that_are_not_pages_are_served_or_missing_even_while_the_site_has_
     assert (status, kind) == (200, "text/css; charset=utf-8")
 
 
+def test_a_page_served_before_the_last_reload_is_reloaded_when_its_script_connects(sample, tmp_path):
+    """livereload tells only connected pages; one still loading at a reload is told when it connects."""
+    preview = Preview(sample, tmp_path / "preview", NOW, "http://127.0.0.1:1/", ENGLISH, lambda text, err=False: None)
+    assert preview.rebuild()
+    preview.response("/de/about/")
+    preview.response("/static/site.css")  # not a page: its time of serving does not count
+    assert not preview.missed("http://127.0.0.1:1/de/about/")
+    preview.reloads += 1
+    preview.response("/de/")
+    assert preview.missed("http://127.0.0.1:1/de/about/?x=1#top")
+    assert not preview.missed("http://127.0.0.1:1/de/")
+    assert not preview.missed("http://127.0.0.1:1/de/never-served/")
+    preview.response("/de/über/")  # tornado hands the page handler the path unquoted; the browser sends it quoted
+    assert not preview.missed("http://127.0.0.1:1/de/%C3%BCber/")
+    preview.reloads += 1
+    assert preview.missed("http://127.0.0.1:1/de/%C3%BCber/")
+
+
 def test_a_request_cannot_leave_the_preview_folder(sample, tmp_path):
     out = tmp_path / "preview"
     printed = []
