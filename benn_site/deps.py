@@ -250,7 +250,8 @@ READS = {
     "root": lambda f, r: (),
     "notfound": lambda f, r: (),
     "page": lambda f, r: (f.site.page(r.key),),
-    "search": lambda f, r: (search_index.SHARD_PAGES,),  # and the routes, which every output reads
+    # the search page: the shard counts, from the routes, which every output reads
+    "search": lambda f, r: (search_index.SHARD_PAGES, search_index.MAX_SHARDS),
     "home": lambda f, r: (f.site.page("index"), f.listings.upcoming[:8], f.locations, f.outlines),
     "locations": lambda f, r: (f.locations, f.outlines),
     "location": lambda f, r: (f.site.location(r.key), f.listings.by_location.get(r.key, []), f.site.today),

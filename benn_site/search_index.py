@@ -4,9 +4,13 @@ side after the pages are in place and only where pages changed.
 Pagefind runs on one core and holds everything it indexes in memory (about 3 ms and 0.3 MB per
 page), so one bundle per language made a large site's index slow, heavy and all-or-nothing: an
 edit of one German page re-indexed every German page. So each language's pages (the HTML files
-below `<lang>/`) are split into ceil(pages / SHARD_PAGES) shards, each indexed by its own Pagefind
-process into `pagefind/<lang>/<k>/`, up to `jobs` at a time; memory is bounded by the shards
-running at once, and an edit re-indexes the one shard its page is in.
+below `<lang>/`) are split into ceil(pages / SHARD_PAGES) shards, but MAX_SHARDS at most, each
+indexed by its own Pagefind process into `pagefind/<lang>/<k>/`, up to `jobs` at a time; memory is
+bounded by the shards running at once, and an edit re-indexes the one shard its page is in.
+The cap is there because every Pagefind run walks its whole language folder (below): 0.3 s of
+CPU at 17,000 pages a language, so with shards of a fixed size the walks would grow with the
+square of the pages (at 100,000 pages, 426 walks, 130 s). With at most 16 shards a language, a
+larger site gets larger shards instead (and a reader's browser fetches fewer of them).
 
 A page's shard is a hash of its output name modulo the language's shard count (`shards()`): the
 hash spreads the pages about evenly (SHARD_PAGES or fewer each, give or take a few percent), an
@@ -52,7 +56,8 @@ from .messages import msg
 BUNDLE = "pagefind"
 ENTRY = "pagefind-entry.json"
 LAYOUT = ("benn_site_urls", "below the language folder")  # written into ENTRY: how its URLs are meant
-SHARD_PAGES = 250  # pages per shard, on average at most; tests lower it
+SHARD_PAGES = 250  # pages per shard, on average at most, up to MAX_SHARDS shards; tests lower it
+MAX_SHARDS = 16  # shards per language at most: beyond 4,000 pages a language, shards grow instead
 POLL = 0.02  # seconds between looks at the running Pagefind processes
 GLOB_SPECIAL = re.compile(r"[\\*?\[\]{}(),<>:!$#]")  # wax, Pagefind's glob library
 UNUSED = (
@@ -64,11 +69,11 @@ UNUSED = (
 
 def shards(names: Iterable[str], lang: str) -> list[list[str]]:
     """The HTML files below `<lang>/` among the output `names`, split into the language's shards:
-    max(1, ceil(pages / SHARD_PAGES)) lists, a page in list crc32(name) mod that count. Used by
-    the search page (from the routes) and by the index (from the files written)."""
+    max(1, min(MAX_SHARDS, ceil(pages / SHARD_PAGES))) lists, a page in list crc32(name) mod that
+    count. Used by the search page (from the routes) and by the index (from the files written)."""
     prefix = f"{lang}/"
     pages = sorted(name for name in names if name.startswith(prefix) and name.endswith(".html"))
-    count = max(1, -(-len(pages) // SHARD_PAGES))
+    count = max(1, min(MAX_SHARDS, -(-len(pages) // SHARD_PAGES)))
     result: list[list[str]] = [[] for _ in range(count)]
     for name in pages:
         result[_number(name, count)].append(name)

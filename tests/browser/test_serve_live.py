@@ -54,32 +54,13 @@ def test_the_open_page_follows_every_save(editor_page, tmp_path):
     assert [p for p in problems if "Content Security Policy" in p or "Content-Security-Policy" in p] == []
 
 
-def test_each_saved_page_text_reaches_the_open_page(editor_page, tmp_path):
+@pytest.mark.parametrize("script_delay_ms", [0, 1500], ids=["script-on-time", "script-late"])
+def test_each_saved_page_text_reaches_the_open_page(editor_page, tmp_path, script_delay_ms):
     """Saves of one page's text (the preview's fast path, tests/integration/test_quick.py): the
-    open page reloads with each of them, saved one after the other."""
-    site = write_site(tmp_path / "site", sample_files())
-    about = site / "content/pages/about.de.md"
-    original = about.read_text(encoding="utf-8")
-    server = Running(site)
-    try:
-        editor_page.goto(server.url + "de/about/")
-        editor_page.wait_for_function("() => window.LiveReload && window.LiveReload.connector.protocol >= 7",
-                                      timeout=TIMEOUT_MS)
-        for word in ("Sommerfest", "Herbstmarkt", "Winterzauber"):
-            about.write_text(original.replace("Wir sind ein Test.", f"Wir laden ein zum **{word}**."),
-                             encoding="utf-8")
-            editor_page.wait_for_function(
-                f"() => document.querySelector('main strong')?.textContent === '{word}'", timeout=TIMEOUT_MS)
-        assert editor_page.get_attribute("html", "lang") == "de"
-        assert editor_page.locator("main").inner_text().count("Winterzauber") == 1
-    finally:
-        server.stop()
-
-
-def test_a_page_still_loading_when_a_save_is_shown_reloads_once_it_connects(editor_page, tmp_path):
-    """livereload tells only the pages whose script has connected. Here the reload script arrives
-    1.5 s late (a slow phone), so each save after the first is shown while the page that the last
-    save reloaded is not yet connected: it must still reload."""
+    open page reloads with each of them, saved one after the other as soon as the last one shows.
+    livereload tells only the pages whose script has connected; with the reload script arriving
+    1.5 s late (a slow phone), each save after the first is shown while the page that the last save
+    reloaded is not yet connected, and that page must still reload."""
     site = write_site(tmp_path / "site", sample_files())
     about = site / "content/pages/about.de.md"
     original = about.read_text(encoding="utf-8")
@@ -87,9 +68,11 @@ def test_a_page_still_loading_when_a_save_is_shown_reloads_once_it_connects(edit
 
     def late(route):
         response = route.fetch()
-        route.fulfill(response=response, body="setTimeout(function () {" + response.text() + "}, 1500);")
+        route.fulfill(response=response,
+                      body=f"setTimeout(function () {{{response.text()}}}, {script_delay_ms});")
 
-    editor_page.route("**/livereload.js", late)
+    if script_delay_ms:
+        editor_page.route("**/livereload.js", late)
     try:
         editor_page.goto(server.url + "de/about/")
         editor_page.wait_for_function("() => window.LiveReload && window.LiveReload.connector.protocol >= 7",
@@ -99,5 +82,7 @@ def test_a_page_still_loading_when_a_save_is_shown_reloads_once_it_connects(edit
                              encoding="utf-8")
             editor_page.wait_for_function(  # no waiting for the connection: the next save comes at once
                 f"() => document.querySelector('main strong')?.textContent === '{word}'", timeout=TIMEOUT_MS)
+        assert editor_page.get_attribute("html", "lang") == "de"
+        assert editor_page.locator("main").inner_text().count("Winterzauber") == 1
     finally:
         server.stop()

@@ -52,6 +52,17 @@ def test_shards_split_a_languages_html_by_a_hash_of_the_name(monkeypatch):
     assert [[name for name in shard if name in pages] for shard in grown] == split  # nothing moved
 
 
+def test_a_language_has_at_most_max_shards_larger_ones_beyond(monkeypatch):
+    monkeypatch.setattr(search_index, "SHARD_PAGES", 3)
+    monkeypatch.setattr(search_index, "MAX_SHARDS", 2)
+    pages = [f"de/p{n}/index.html" for n in range(10)]
+    split = shards(pages, "de")
+    assert len(split) == 2  # not ceil(10 / 3) = 4
+    assert sorted(name for shard in split for name in shard) == pages
+    assert all(zlib.crc32(name.encode("utf-8")) % 2 == number for number, shard in enumerate(split) for name in shard)
+    assert len(shards(pages[:4], "de")) == 2 and len(shards(pages[:3], "de")) == 1
+
+
 def test_the_plan_remakes_touched_and_missing_shards_and_all_when_the_count_changes(tmp_path, monkeypatch):
     monkeypatch.setattr(search_index, "SHARD_PAGES", 3)
     names = [f"de/p{n}/index.html" for n in range(7)] + [f"en/p{n}/index.html" for n in range(2)]
