@@ -133,30 +133,48 @@ class _Projection:
         return (PAD + (lon - self.west) * self.kx * self.scale, PAD + (self.north - lat) * self.scale)
 
 
-def draw(markers: list[Marker], outlines: Outlines | None, label: str) -> str:
-    """The SVG markup (escaped, ready to inline): outlines, numbered marker links, attribution.
+@dataclass(frozen=True)
+class Layout:
+    """Where everything on a map of these markers stands: the same in every language, and worth
+    making once a build (`Views`) since nudging hundreds of markers apart takes seconds."""
 
-    A marker's accessible name starts with the number it shows ("3. BENN Blumberger Damm"), as the
-    list beside the map does, so what is seen and what is heard agree (WCAG 2.5.3)."""
+    height: int  # of the drawing, without the caption
+    districts: str  # the outlines' markup, or the plain ground
+    positions: tuple[tuple[float, float], ...]  # one per marker, in the markers' order
+    attribution: str | None
+
+
+def layout(markers: list[Marker], outlines: Outlines | None) -> Layout:
+    """Project the markers (and the outlines) and nudge the markers apart."""
     points = [(m.lon, m.lat) for m in markers]
     if outlines is not None:
         points += [p for shape in outlines.shapes for ring in shape.rings for p in ring]
     project = _Projection(points)
-    caption = CAPTION if outlines is not None and outlines.attribution else 0
-    height = project.height + caption
-    parts = [f'<svg class="overview-map-svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-             f'role="group" aria-label="{escape(label)}">']
     if outlines is not None and outlines.shapes:
-        parts.append('<g class="districts" fill="#eef3f8" stroke="#7d8b99" stroke-width="1" stroke-linejoin="round">')
+        parts = ['<g class="districts" fill="#eef3f8" stroke="#7d8b99" stroke-width="1" stroke-linejoin="round">']
         for shape in outlines.shapes:
             d = "".join(_path([project(*p) for p in ring]) for ring in shape.rings)
             parts.append(f'<path d="{d}"><title>{escape(shape.name)}</title></path>' if shape.name else f'<path d="{d}"/>')
         parts.append("</g>")
+        districts = "".join(parts)
     else:
-        parts.append(f'<rect class="map-ground" width="{WIDTH}" height="{project.height}" fill="#eef3f8"/>')
+        districts = f'<rect class="map-ground" width="{WIDTH}" height="{project.height}" fill="#eef3f8"/>'
     positions = _spread([project(m.lon, m.lat) for m in markers], 2 * TARGET)
+    return Layout(project.height, districts, tuple(positions), outlines.attribution if outlines is not None else None)
+
+
+def draw(markers: list[Marker], made: Layout, label: str) -> str:
+    """The SVG markup (escaped, ready to inline) of the markers placed by `made` (`layout()`):
+    outlines, numbered marker links, attribution.
+
+    A marker's accessible name starts with the number it shows ("3. BENN Blumberger Damm"), as the
+    list beside the map does, so what is seen and what is heard agree (WCAG 2.5.3)."""
+    caption = CAPTION if made.attribution else 0
+    height = made.height + caption
+    parts = [f'<svg class="overview-map-svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+             f'role="group" aria-label="{escape(label)}">', made.districts]
     parts.append('<g class="markers" font-size="12" font-weight="700" text-anchor="middle">')
-    for marker, (x, y) in zip(markers, positions):
+    for marker, (x, y) in zip(markers, made.positions):
         parts.append(
             f'<a href="{escape(marker.href)}" aria-label="{marker.number}. {escape(marker.label)}">'
             f'<circle class="marker-target" cx="{round(x, 1):g}" cy="{round(y, 1):g}" r="{TARGET}" fill="transparent"/>'
@@ -165,7 +183,7 @@ def draw(markers: list[Marker], outlines: Outlines | None, label: str) -> str:
     parts.append("</g>")
     if caption:
         parts.append(f'<text class="attribution" x="{WIDTH - 4}" y="{height - 5}" font-size="11" fill="#3d4752" '
-                     f'text-anchor="end" direction="ltr">{escape(outlines.attribution)}</text>')
+                     f'text-anchor="end" direction="ltr">{escape(made.attribution)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -178,7 +196,11 @@ def _spread(points: list[tuple[float, float]], distance: float) -> list[tuple[fl
         for i in range(len(moved)):
             for j in range(i + 1, len(moved)):
                 dx = moved[j][0] - moved[i][0]
+                if dx >= distance or dx <= -distance:  # far apart along one axis: far apart
+                    continue
                 dy = moved[j][1] - moved[i][1]
+                if dy >= distance or dy <= -distance:
+                    continue
                 gap = math.hypot(dx, dy)
                 if gap >= distance - 0.01:
                     continue

@@ -74,6 +74,7 @@ class Views:
         self.page_slugs = {p.slug for p in site.pages}
         self._holidays: dict[str, dict[dt.date, str]] = {}
         self._footers: dict[str, list] = {}  # per language: the same on every page
+        self._map: overview_map.Layout | None = None  # the same in every language
         self.filter_categories = sorted({o.event.category for o in self.listings.upcoming if o.event.category})
         self.filter_locations = [loc for loc in site.locations if loc.slug in self.listings.by_location]
 
@@ -261,8 +262,10 @@ class Views:
         markers = [overview_map.Marker(number, loc.coordinates.lat, loc.coordinates.lon,
                                        self.routes.url("location", lang, loc.slug), loc.name(lang))
                    for number, loc in enumerate(placed, 1)]
+        if self._map is None:
+            self._map = overview_map.layout(markers, self.site.outlines)
         label = self.translator.gettext(lang, N_("Map of the locations"))
-        return {"svg": Markup(overview_map.draw(markers, self.site.outlines, label)), "locations": placed}
+        return {"svg": Markup(overview_map.draw(markers, self._map, label)), "locations": placed}
 
     def view_location(self, route, lang):
         location = self.site.location(route.key)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from benn_site.model import Outline, Outlines
-from benn_site.overview_map import TARGET, Marker, _numbers, draw, parse_outlines
+from benn_site.overview_map import TARGET, Marker, _numbers, draw, layout, parse_outlines
 from tests.conftest import ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -40,7 +40,7 @@ def test_bad_outlines_name_the_file_line_and_field():
 
 
 def test_markers_are_named_links_and_kept_apart():
-    svg = parse(draw(MARKERS, None, "Karte"))
+    svg = parse(draw(MARKERS, layout(MARKERS, None), "Karte"))
     links = svg.findall(f"{SVG}g/{SVG}a")
     assert [a.get("href") for a in links] == ["/de/locations/a/", "/de/locations/b/"]
     assert [a.get("aria-label") for a in links] == ["1. BENN A & B", "2. BENN <B>"]
@@ -57,7 +57,7 @@ def test_markers_are_named_links_and_kept_apart():
 def test_outlines_are_drawn_under_the_markers_with_their_attribution():
     square = ((13.3, 52.4), (13.6, 52.4), (13.6, 52.6), (13.3, 52.6), (13.3, 52.4))
     outlines = Outlines((Outline("Mitte", (square,)),), "Outlines: Somebody, CC BY")
-    svg = parse(draw(MARKERS, outlines, "Karte"))
+    svg = parse(draw(MARKERS, layout(MARKERS, outlines), "Karte"))
     paths = svg.findall(f"{SVG}g/{SVG}path")
     assert len(paths) == 1 and paths[0].find(f"{SVG}title").text == "Mitte"
     assert paths[0].get("d").startswith("M") and paths[0].get("d").endswith("z")
