@@ -75,6 +75,7 @@ class Views:
         self._holidays: dict[str, dict[dt.date, str]] = {}
         self._footers: dict[str, list] = {}  # per language: the same on every page
         self._map: overview_map.Layout | None = None  # the same in every language
+        self._location_filters: dict[str, list[tuple[str, str, Markup]]] = {}
         self.filter_categories = sorted({o.event.category for o in self.listings.upcoming if o.event.category})
         self.filter_locations = [loc for loc in site.locations if loc.slug in self.listings.by_location]
 
@@ -311,8 +312,18 @@ class Views:
             heading = self.config.category(route.key)(lang)
         calendar = self.feed_url("location_ics", lang, route.key) if route.kind == "events_location" else None
         return {"title": heading, "occurrences": occurrences, "filter_categories": self.filter_categories,
-                "filter_locations": self.filter_locations,
+                "filter_locations": self.location_filters(lang),
                 "calendar_url": calendar or self.feed_url("events_ics", lang), "atom_url": self.feed_url("events_atom", lang)}
+
+    def location_filters(self, lang) -> list[tuple[str, str, Markup]]:
+        """(slug, URL of its listing, name) of each location with upcoming events, as every event
+        listing's filters show them: made once a language, as a site with hundreds of locations has
+        hundreds of listings that show them all."""
+        if lang not in self._location_filters:
+            tx = text_helper(lang, self.directions)
+            self._location_filters[lang] = [(loc.slug, self.routes.url("events_location", lang, loc.slug), tx(loc.name))
+                                            for loc in self.filter_locations]
+        return self._location_filters[lang]
 
     def feed_url(self, kind, lang, key=None) -> str | None:
         return self.routes.url(kind, lang, key) if self.routes.has(kind, lang, key) else None
