@@ -186,7 +186,8 @@ def test_a_page_served_before_the_last_reload_is_reloaded_when_its_script_connec
     preview = Preview(sample, tmp_path / "preview", NOW, "http://127.0.0.1:1/", ENGLISH, lambda text, err=False: None)
     assert preview.rebuild()
     preview.response("/de/about/")
-    preview.response("/static/site.css")  # not a page: its time of serving does not count
+    preview.response("/static/site.css")  # not a page: it connects no reload script
+    assert list(preview.served) == ["/de/about/"]
     assert not preview.missed("http://127.0.0.1:1/de/about/")
     preview.reloads += 1
     preview.response("/de/")
