@@ -77,7 +77,6 @@ class Views:
         self._map: overview_map.Layout | None = None  # the same in every language
         self._location_filters: dict[str, list[tuple[str, str, Markup]]] = {}
         self.filter_categories = sorted({o.event.category for o in self.listings.upcoming if o.event.category})
-        self.filter_locations = [loc for loc in site.locations if loc.slug in self.listings.by_location]
 
     def holidays(self, lang: str) -> dict[dt.date, str]:
         """Public holidays around the build date, named in `lang` where the holidays package can."""
@@ -321,8 +320,9 @@ class Views:
         hundreds of listings that show them all."""
         if lang not in self._location_filters:
             tx = text_helper(lang, self.directions)
-            self._location_filters[lang] = [(loc.slug, self.routes.url("events_location", lang, loc.slug), tx(loc.name))
-                                            for loc in self.filter_locations]
+            self._location_filters[lang] = [
+                (loc.slug, self.routes.url("events_location", lang, loc.slug), tx(loc.name))
+                for loc in self.site.locations if loc.slug in self.listings.by_location]
         return self._location_filters[lang]
 
     def feed_url(self, kind, lang, key=None) -> str | None:
