@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from . import collector, deps, diagnostics, feeds, parallel, search_index, sitemap, translations
+from . import collector, deps, diagnostics, feeds, parallel, search_index, sitemap, timings, translations
 from . import quick as quick_path
 from .cache import MarkdownCache
 from .config import Config, load_config
@@ -51,6 +51,7 @@ class BuildReport:
     changed: int = 0  # files written because they were new or different
     removed: int = 0  # files deleted because the build no longer produces them
     rendered: int = 0  # pages and feeds rendered; the others were unchanged since the last build
+    stages: list = field(default_factory=list)  # timings.Stage of each step, in order
 
 
 class Rendered(NamedTuple):
@@ -266,6 +267,7 @@ class Builder:
         preview shows an edited page without waiting for Pagefind. Stopped, with the
         output as it was, when `stop()` turns true before the pages are moved into place."""
         started = time.perf_counter()
+        clock = timings.Stopwatch()
         now = now or resolve_now(None)
         with collector.frozen():  # what loading freezes is handed back at the end, failed build or not
             try:
@@ -274,15 +276,18 @@ class Builder:
             except BaseException:
                 self._save_sources()
                 raise
-            return self._write(config, site, started, progress, index, stop)
+            clock.lap("load and check")
+            return self._write(config, site, started, progress, index, stop, clock)
 
-    def _write(self, config: Config, site: Site, started: float, progress, index: bool, stop) -> BuildReport:
+    def _write(self, config: Config, site: Site, started: float, progress, index: bool, stop,
+               clock: timings.Stopwatch) -> BuildReport:
         """The rest of `build()`: render, put in place, index, remember."""
         output = Output(self.out, protect=self.root)
         markdown = MarkdownCache(self.root / CACHE_DIR / "markdown.sqlite") if self.cache else None
         previous = self._previous() if self.cache else None
         try:
             done = render_site(site, output, self.jobs, progress, markdown, previous, self.code, self.templates, stop)
+            clock.lap("render")
             warnings = diagnostics.warnings(site, done.translator.missing)
             if self.strict and warnings:
                 raise BuildFailed(warnings)
@@ -302,6 +307,7 @@ class Builder:
         self.state = None
         self._forget()  # a crash during commit must not leave fingerprints of files not written
         output.apply()
+        clock.lap("put in place")
         todo = plan.todo((*output.changed, *output.removed))
         if todo and not index:
             self._defer(output.target, config.base_path, todo)
@@ -318,6 +324,7 @@ class Builder:
                     markdown.close()
                 raise
         output.finish()
+        clock.lap("search index")
         if markdown:
             texts = markdown_texts(site)
             markdown.close(live=lambda: markdown_keys(texts), expected=2 * len(texts))
@@ -332,9 +339,10 @@ class Builder:
                                                 self.sources.parsed("md!"), plan.counts())
             if first:
                 quick_path.warm(self.snapshot)
+        clock.lap("keep caches")
         return BuildReport(done.pages, len(output.written), time.perf_counter() - started, output.target,
                            done.translator.missing, warnings, len(output.changed), len(output.removed),
-                           done.rendered)
+                           done.rendered, clock.stages)
 
     def quick(self, saved: Path, now: dt.datetime) -> list[str] | None:
         """The preview's fast path (quick.py) for a save of the file `saved`: the output names

@@ -106,8 +106,9 @@ def _report_warnings(warnings, fmt: str, site_dir: Path) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Processes that render pages (default: one per core).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor keep converted Markdown in SITE/.cache/.")
+@click.option("--timings", is_flag=True, help="Then print the wall and CPU time of each stage of the build.")
 def build(site_dir: Path, out: Path | None, now: str | None, base_url: str | None, drafts: bool,
-          fmt: str, strict: bool, jobs: int | None, no_cache: bool):
+          fmt: str, strict: bool, jobs: int | None, no_cache: bool, timings: bool):
     """Build the site into the output folder."""
     from .collector import keeping
 
@@ -127,6 +128,10 @@ def build(site_dir: Path, out: Path | None, now: str | None, base_url: str | Non
     _report_warnings(report.warnings, fmt, site_dir)
     click.echo(f"Built {report.pages} pages ({report.files} files: {report.rendered} rendered, {report.changed} "
                f"written, {report.removed} removed) in {report.seconds:.2f} s into {report.output}")
+    if timings:
+        from .timings import table
+
+        click.echo(table(report.stages))
 
 
 def _moment(now: str | None):
