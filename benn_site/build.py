@@ -13,7 +13,6 @@ import gc
 import hashlib
 import json
 import os
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -266,7 +265,6 @@ class Builder:
         """Build once. With `index=False` the search index is left for `index_pending()`: the
         preview shows an edited page without waiting for Pagefind. Stopped, with the
         output as it was, when `stop()` turns true before the pages are moved into place."""
-        started = time.perf_counter()
         clock = timings.Stopwatch()
         now = now or resolve_now(None)
         with collector.frozen():  # what loading freezes is handed back at the end, failed build or not
@@ -277,10 +275,9 @@ class Builder:
                 self._save_sources()
                 raise
             clock.lap("load and check")
-            return self._write(config, site, started, progress, index, stop, clock)
+            return self._write(config, site, progress, index, stop, clock)
 
-    def _write(self, config: Config, site: Site, started: float, progress, index: bool, stop,
-               clock: timings.Stopwatch) -> BuildReport:
+    def _write(self, config: Config, site: Site, progress, index: bool, stop, clock: timings.Stopwatch) -> BuildReport:
         """The rest of `build()`: render, put in place, index, remember."""
         output = Output(self.out, protect=self.root)
         markdown = MarkdownCache(self.root / CACHE_DIR / "markdown.sqlite") if self.cache else None
@@ -340,7 +337,7 @@ class Builder:
             if first:
                 quick_path.warm(self.snapshot)
         clock.lap("keep caches")
-        return BuildReport(done.pages, len(output.written), time.perf_counter() - started, output.target,
+        return BuildReport(done.pages, len(output.written), clock.elapsed(), output.target,
                            done.translator.missing, warnings, len(output.changed), len(output.removed),
                            done.rendered, clock.stages)
 

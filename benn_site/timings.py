@@ -40,6 +40,10 @@ class Stopwatch:
         self.stages.append(Stage(name, wall - self._wall, cpu - self._cpu))
         self._wall, self._cpu = wall, cpu
 
+    def elapsed(self) -> float:
+        """Seconds from the start to the last lap."""
+        return sum(stage.wall for stage in self.stages)
+
 
 def table(stages: list[Stage]) -> str:
     """The stages and their total as aligned text lines, e.g. for a terminal."""
