@@ -131,12 +131,13 @@ def test_an_edit_remakes_exactly_the_shard_of_its_page(sharded, monkeypatch, tmp
     before = snapshot(out / "pagefind")
     started = []
     real = search_index.start
-    monkeypatch.setattr(search_index, "start",  # records, then runs the real Pagefind
-                        lambda target, shard, *args: started.append(shard.name) or real(target, shard, *args))
+    monkeypatch.setattr(search_index, "start",  # records the shard and its threads, then runs the real Pagefind
+                        lambda target, shard, temporary, program, threads=None:
+                        started.append((shard.name, threads)) or real(target, shard, temporary, program, threads))
     path = site / "content" / "pages" / "notiz-04.de.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nNeu: Wiesenknopf.\n", encoding="utf-8")
     builder.build(NOW)
-    assert started == [f"pagefind/de/{number}"]
+    assert started == [(f"pagefind/de/{number}", None)]  # a lone shard: Pagefind on every core
     after = snapshot(out / "pagefind")
     assert after.keys() - before.keys()  # the new page's fragment
     for name, (data, mtime, inode) in after.items():
@@ -145,8 +146,11 @@ def test_an_edit_remakes_exactly_the_shard_of_its_page(sharded, monkeypatch, tmp
     fragments = [gzip.decompress(p.read_bytes()) for p in (out / "pagefind" / "de" / str(number) / "fragment").iterdir()]
     assert sum(b"Wiesenknopf" in fragment for fragment in fragments) == 1
 
+    # A clean build has shards enough for every core: one thread a run, and the same bytes.
+    started.clear()
     clean = tmp_path / "clean"
-    Builder(site, clean, cache=False).build(NOW)
+    Builder(site, clean, cache=False, jobs=2).build(NOW)
+    assert len(started) > 2 and {threads for _, threads in started} == {1}
     assert {n: f[0] for n, f in snapshot(clean / "pagefind").items()} == {n: f[0] for n, f in after.items()}
 
 
