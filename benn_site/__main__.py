@@ -1,5 +1,5 @@
 """`python -m benn_site` runs the command line, as the `benn-site` script does."""
 
-from .cli import run
+from benn_site.cli import run
 
 run()

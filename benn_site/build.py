@@ -17,22 +17,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from . import collector, deps, diagnostics, feeds, parallel, search_index, sitemap, timings, translations
-from . import quick as quick_path
-from .cache import MarkdownCache
-from .config import Config, load_config
-from .errors import BuildFailed, ContentError, RenderError, SiteError, Stopped, check_stop
-from .i18n import Translator, load_locales
-from .links import broken_link
-from .loader import load_partial
-from .markup import Markup, cache_key
-from .model import Site
-from .render import Compiled, render_template
-from .routes import Routes
-from .sourcecache import SourceCache
-from .validate import validate_site
-from .views import Views
-from .writer import Output, stage_file
+from benn_site import collector, diagnostics, timings
+from benn_site.rendering import dependencies, feeds, sitemap, translations
+from benn_site.output import parallel, search_index
+from benn_site.output import quick as quick_path
+from benn_site.rendering.markdown_cache import MarkdownCache
+from benn_site.config import Config, load_config
+from benn_site.errors import BuildFailed, ContentError, RenderError, SiteError, Stopped, check_stop
+from benn_site.rendering.i18n import Translator, load_locales
+from benn_site.output.links import broken_link
+from benn_site.content.loader import load_partial
+from benn_site.rendering.markup import Markup, cache_key
+from benn_site.model import Site
+from benn_site.rendering.render import Compiled, render_template
+from benn_site.rendering.routes import Routes
+from benn_site.content.parsed_files import SourceCache
+from benn_site.content.validate import validate_site
+from benn_site.rendering.views import Views
+from benn_site.output.writer import Output, stage_file
 
 
 CACHE_DIR = ".cache"  # below the site directory; safe to delete
@@ -129,7 +131,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
     fingerprints, existing = None, frozenset()
     if previous is not None:
         existing = output.existing(stop)
-        fingerprints = deps.Fingerprints(site, routes, deps.Templates(env, templates.parsed), code, views.listings)
+        fingerprints = dependencies.Fingerprints(site, routes, dependencies.Templates(env, templates.parsed), code, views.listings)
         for name in {route.template for route in everything if route.template}:
             fingerprints.templates.of(name)  # analysed once here, not once per worker
         check_stop(stop)
@@ -254,7 +256,7 @@ class Builder:
         key = hashlib.sha1(str(self.out.resolve()).encode("utf-8")).hexdigest()[:16]
         self.state_file = root / CACHE_DIR / f"outputs-{key}.json"
         self.state: dict | None = None  # output → [fingerprint, missing strings], for self.out
-        self.code = deps.code_version()
+        self.code = dependencies.code_version()
         self.templates = Compiled(root / CACHE_DIR if cache else None, self.code)
         self._unindexed = None  # (output, base path, shards) that build(index=False) left out
         self.sources = SourceCache(root / CACHE_DIR / "sources.pickle", self.code) if cache else None

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from .errors import BuildFailed
-from .messages import editor_catalog, msg, problems_found
+from benn_site.errors import BuildFailed
+from benn_site.messages import editor_catalog, msg, problems_found
 
 
 @click.group()
@@ -77,7 +77,7 @@ strict_option = click.option("--strict", is_flag=True,
 
 
 def _report_failure(exc: BuildFailed, fmt: str = "plain", site_dir: Path | None = None) -> None:
-    from .diagnostics import format_problem
+    from benn_site.diagnostics import format_problem
 
     catalog = editor_catalog()  # the editor's language (LANG)
     for error in exc.errors:
@@ -87,7 +87,7 @@ def _report_failure(exc: BuildFailed, fmt: str = "plain", site_dir: Path | None 
 
 
 def _report_warnings(warnings, fmt: str, site_dir: Path) -> None:
-    from .diagnostics import format_problem
+    from benn_site.diagnostics import format_problem
 
     for warning in warnings:
         click.echo(format_problem(warning, fmt, "warning", site_dir), err=True)
@@ -110,10 +110,10 @@ def _report_warnings(warnings, fmt: str, site_dir: Path) -> None:
 def build(site_dir: Path, out: Path | None, now: str | None, base_url: str | None, drafts: bool,
           fmt: str, strict: bool, jobs: int | None, no_cache: bool, timings: bool):
     """Build the site into the output folder."""
-    from .collector import keeping
+    from benn_site.collector import keeping
 
     with keeping():  # the imports make objects that all live on: collections would only scan them
-        from .build import build as run_build, resolve_now
+        from benn_site.build import build as run_build, resolve_now
 
     try:
         moment = resolve_now(now)
@@ -129,13 +129,13 @@ def build(site_dir: Path, out: Path | None, now: str | None, base_url: str | Non
     click.echo(f"Built {report.pages} pages ({report.files} files: {report.rendered} rendered, {report.changed} "
                f"written, {report.removed} removed) in {report.seconds:.2f} s into {report.output}")
     if timings:
-        from .timings import table
+        from benn_site.timings import table
 
         click.echo(table(report.stages))
 
 
 def _moment(now: str | None):
-    from .build import resolve_now
+    from benn_site.build import resolve_now
 
     try:
         return resolve_now(now)
@@ -153,7 +153,7 @@ def _moment(now: str | None):
 @strict_option
 def check(site_dir: Path, now: str | None, base_url: str | None, drafts: bool, fmt: str, strict: bool):
     """Check everything the build checks, plus every internal link and anchor; writes no output."""
-    from .check import check_site
+    from benn_site.editors.check import check_site
 
     catalog = editor_catalog()
     try:
@@ -177,7 +177,7 @@ def check(site_dir: Path, now: str | None, base_url: str | None, drafts: bool, f
               help="Build the preview into this folder and keep it (default: a temporary folder).")
 def serve(site_dir: Path, host: str, port: int, now: str | None, out: Path | None):
     """Preview the site with drafts: rebuild on every save and reload the browser."""
-    from .serve import serve as run_serve
+    from benn_site.editors.serve import serve as run_serve
 
     catalog = editor_catalog()
     try:
@@ -202,7 +202,7 @@ def serve(site_dir: Path, host: str, port: int, now: str | None, out: Path | Non
                                          "SOURCE_DATE_EPOCH or now).")
 def new(kind: str, name: str, site_dir: Path, lang: str | None, now: str | None):
     """Write a ready file to fill in (it starts as a draft) and print its path."""
-    from .scaffold import new_file
+    from benn_site.editors.new import new_file
 
     catalog = editor_catalog()
     moment = _moment(now)
@@ -223,8 +223,8 @@ def new(kind: str, name: str, site_dir: Path, lang: str | None, now: str | None)
 @click.option("--lang", default=None, help="Only this language.")
 def translations(site_dir: Path, lang: str | None):
     """What is not translated yet, or older than its source, per language."""
-    from .build import prepare
-    from .translations import report, table
+    from benn_site.build import prepare
+    from benn_site.rendering.translations import report, table
 
     catalog = editor_catalog()
     try:

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .errors import BuildFailed, ConfigError, SiteError, did_you_mean
-from .fields import FieldChecker, line_of
-from .messages import msg
-from .texts import Text
-from .yamlsource import parse_yaml
+from benn_site.errors import BuildFailed, ConfigError, SiteError, did_you_mean
+from benn_site.reading.fields import FieldChecker, line_of
+from benn_site.messages import msg
+from benn_site.texts import Text
+from benn_site.reading.yamlsource import parse_yaml
 
 LANG_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -18,8 +18,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import ContentError, SiteError
-from .model import Site
+from benn_site.errors import ContentError, SiteError
+from benn_site.model import Site
 
 FORMATS = ("plain", "github")
 SHOWN_NAMES = 3  # how many untranslated strings a warning names before "and N more"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .messages import ENGLISH, Catalog, msg
+from benn_site.messages import ENGLISH, Catalog, msg
 
 
 class Stopped(Exception):

@@ -6,8 +6,8 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
-from .config import Config
-from .texts import Text
+from benn_site.config import Config
+from benn_site.texts import Text
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 

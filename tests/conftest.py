@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from benn_site import search_index
+from benn_site.output import search_index
+from benn_site.rendering import search_shards
 from benn_site.build import Builder, build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -267,7 +268,7 @@ def indexed(bundle: Path) -> list[str]:
 def shard_pages(value: int = SHARD_PAGES):
     """Builds in this block split each language's index into shards of `value` pages at most."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(search_index, "SHARD_PAGES", value)
+        patch.setattr(search_shards, "SHARD_PAGES", value)
         yield
 
 

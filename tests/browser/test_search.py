@@ -9,7 +9,7 @@ import re
 import pytest
 
 from benn_site.build import build
-from benn_site.search_index import shards
+from benn_site.output.search_index import shards
 from tests.conftest import (NOTE_WORDS, NOW, SHARED_WORD, SUBPATH, SUBPATH_URL, Server, run_axe, shard_pages,
                             sharded_files, write_site)
 

@@ -251,7 +251,7 @@ def test_unreadable_file_is_reported(tmp_path, monkeypatch, previous_output):
 
 def test_the_writer_refuses_paths_outside_the_output_folder(tmp_path):
     from benn_site.errors import RenderError
-    from benn_site.writer import Output
+    from benn_site.output.writer import Output
 
     output = Output(tmp_path / "output")
     for name in ("../escape.html", "/etc/passwd", "de/../../escape.html"):

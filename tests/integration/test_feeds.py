@@ -17,9 +17,9 @@ import icalendar
 import pytest
 import recurring_ical_events
 
-from benn_site import schedule
+from benn_site.calendar import schedule
 from benn_site.build import build, prepare
-from benn_site.i18n import Translator
+from benn_site.rendering.i18n import Translator
 from tests.conftest import NOW, ROOT, sample_files, write_site
 
 TZ = ZoneInfo("Europe/Berlin")

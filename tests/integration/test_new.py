@@ -11,9 +11,9 @@ from click.testing import CliRunner
 
 from benn_site.build import build, prepare
 from benn_site.cli import main
-from benn_site.event_records import EVENT_FIELDS
-from benn_site.loader import PAGE_FIELDS
-from benn_site.location_records import LOCATION_FIELDS
+from benn_site.content.event_records import EVENT_FIELDS
+from benn_site.content.loader import PAGE_FIELDS
+from benn_site.content.location_records import LOCATION_FIELDS
 from tests.conftest import NOW, sample_files, write_site
 
 ENGLISH = {"LANG": "en_GB.UTF-8", "LC_ALL": None, "LC_MESSAGES": None, "LANGUAGE": None,

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from benn_site.build import build, prepare
 from benn_site.cli import main
 from benn_site.errors import BuildFailed
-from benn_site.translations import report
+from benn_site.rendering.translations import report
 from tests.conftest import NOW, ROOT, sample_files, write_site
 from tests.integration.test_problem_formats import COMPLETE_PAGES, set_translations
 

@@ -12,8 +12,9 @@ import pytest
 
 from benn_site.build import Builder, build, prepare
 from benn_site.errors import BuildFailed, RenderError
-from benn_site import search_index
-from benn_site.search_index import Shard, normalise_entry
+from benn_site.output import search_index
+from benn_site.rendering import search_shards
+from benn_site.output.search_index import Shard, normalise_entry
 from tests.conftest import NOW, ROOT, indexed, sample_files, write_site
 
 LANGS = ("de", "ar", "fa", "uk", "ru", "tr", "en")
@@ -26,7 +27,7 @@ def test_one_shard_per_language_over_its_item_pages(portal):
     for lang in LANGS:  # pages with `only_in` are in their own languages only
         items = len(site.locations) + len(site.events) + len([p for p in site.pages
                                                               if p.slug != "index" and p.offered_in(lang)])
-        assert len(list((portal / lang).rglob("*.html"))) <= search_index.SHARD_PAGES  # so one shard
+        assert len(list((portal / lang).rglob("*.html"))) <= search_shards.SHARD_PAGES  # so one shard
         assert [p.name for p in (portal / "pagefind" / lang).iterdir()] == ["0"]
         bundle = portal / "pagefind" / lang / "0"
         entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -126,7 +127,7 @@ def test_editing_a_german_page_remakes_the_german_bundle_only(tmp_path, monkeypa
     before = {lang: bundle_files(out, lang) for lang in ("de", "en", "ar")}
     indexed = []
     real = search_index.start
-    monkeypatch.setattr("benn_site.search_index.start",  # records, then runs the real Pagefind
+    monkeypatch.setattr("benn_site.output.search_index.start",  # records, then runs the real Pagefind
                         lambda target, shard, *args: indexed.append(shard.name) or real(target, shard, *args))
     page = site / "content" / "pages" / "about.de.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nSchnittblumenmarkt.\n", encoding="utf-8")

@@ -12,10 +12,12 @@ import zlib
 
 import pytest
 
-from benn_site import search_index
+from benn_site.output import search_index
 from benn_site.build import Builder, build
 from benn_site.errors import BuildFailed
-from benn_site.search_index import Plan, shards
+from benn_site.output.search_index import Plan
+from benn_site.rendering import search_shards
+from benn_site.rendering.search_shards import shards
 from tests import sitecheck
 from tests.conftest import (NOTE_WORDS, NOW, SHARD_PAGES, SUBPATH_URL, indexed, shard_pages, sharded_files,
                             write_site)
@@ -37,7 +39,7 @@ def snapshot(out) -> dict[str, tuple[bytes, int, int]]:
 
 
 def test_shards_split_a_languages_html_by_a_hash_of_the_name(monkeypatch):
-    monkeypatch.setattr(search_index, "SHARD_PAGES", 3)
+    monkeypatch.setattr(search_shards, "SHARD_PAGES", 3)
     pages = [f"de/p{n}/index.html" for n in range(7)]
     names = pages + ["de/events.ics", "en/index.html", "404.html", "editors/translations/index.html", "static/a.js"]
     split = shards(reversed(names), "de")
@@ -53,8 +55,8 @@ def test_shards_split_a_languages_html_by_a_hash_of_the_name(monkeypatch):
 
 
 def test_a_language_has_at_most_max_shards_larger_ones_beyond(monkeypatch):
-    monkeypatch.setattr(search_index, "SHARD_PAGES", 3)
-    monkeypatch.setattr(search_index, "MAX_SHARDS", 2)
+    monkeypatch.setattr(search_shards, "SHARD_PAGES", 3)
+    monkeypatch.setattr(search_shards, "MAX_SHARDS", 2)
     pages = [f"de/p{n}/index.html" for n in range(10)]
     split = shards(pages, "de")
     assert len(split) == 2  # not ceil(10 / 3) = 4
@@ -64,7 +66,7 @@ def test_a_language_has_at_most_max_shards_larger_ones_beyond(monkeypatch):
 
 
 def test_the_plan_remakes_touched_and_missing_shards_and_all_when_the_count_changes(tmp_path, monkeypatch):
-    monkeypatch.setattr(search_index, "SHARD_PAGES", 3)
+    monkeypatch.setattr(search_shards, "SHARD_PAGES", 3)
     names = [f"de/p{n}/index.html" for n in range(7)] + [f"en/p{n}/index.html" for n in range(2)]
     split = shards(names, "de")
     for folder in ("de/0", "de/1", "de/2", "en/0"):

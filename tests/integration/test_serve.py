@@ -18,7 +18,7 @@ import pytest
 
 import watchfiles
 
-from benn_site.serve import Preview, Watched
+from benn_site.editors.serve import Preview, Watched
 from benn_site.messages import ENGLISH
 from tests.conftest import NOW, SAMPLE_EVENT, sample_files, write_site
 

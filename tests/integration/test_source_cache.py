@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from benn_site import loader
+from benn_site.content import loader
 from benn_site.build import CACHE_DIR, Builder
 from benn_site.errors import BuildFailed
 from tests.conftest import NOW, sharded_files, write_site

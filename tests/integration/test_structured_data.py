@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from benn_site import schedule
+from benn_site.calendar import schedule
 from benn_site.build import build, prepare
 from tests.conftest import NOW, ROOT, sample_files, write_site
 

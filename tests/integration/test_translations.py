@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from benn_site.build import build, prepare
 from benn_site.cli import main
-from benn_site.translations import REPORT_PATH, report, source_hash
+from benn_site.rendering.translations import REPORT_PATH, report, source_hash
 from tests.conftest import NOW, sample_files, write_site
 
 ENGLISH = {"LANG": "en_GB.UTF-8", "LC_ALL": None, "LC_MESSAGES": None, "LANGUAGE": None}

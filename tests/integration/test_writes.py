@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from benn_site import parallel
+from benn_site.output import parallel
 from benn_site.build import build
 from benn_site.errors import BuildFailed, Stopped
 from tests.conftest import NOW, ROOT

@@ -7,8 +7,8 @@ import datetime as dt
 
 from markupsafe import Markup
 
-from benn_site.i18n import date_text, native_digits, time_range, time_text
-from benn_site.render import date_and_time, list_text
+from benn_site.rendering.i18n import date_text, native_digits, time_range, time_text
+from benn_site.rendering.render import date_and_time, list_text
 
 
 def test_farsi_dates_and_times_use_persian_digits_arabic_and_german_latin():

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from benn_site.fields import FieldChecker, parse_date, parse_moment, parse_time_range
-from benn_site.yamlsource import parse_yaml
+from benn_site.reading.fields import FieldChecker, parse_date, parse_moment, parse_time_range
+from benn_site.reading.yamlsource import parse_yaml
 
 TZ = ZoneInfo("Europe/Berlin")
 

@@ -8,7 +8,7 @@ import random
 import icalendar
 import pytest
 
-from benn_site.icsfold import fold, to_ical
+from benn_site.rendering.icsfold import fold, to_ical
 
 ALPHABET = "abc ,;:\\^\n\"éß€عربيفارسیукр😀"
 

@@ -8,7 +8,7 @@ import pytest
 
 from benn_site.config import load_config
 from benn_site.errors import BuildFailed
-from benn_site.loader import load_site
+from benn_site.content.loader import load_site
 from tests.conftest import NOW, sample_files, write_site
 
 EVENT_AR = """\

@@ -6,7 +6,7 @@ import pytest
 
 from benn_site.build import build
 from benn_site.errors import BuildFailed
-from benn_site.markup import Markup, sanitize
+from benn_site.rendering.markup import Markup, sanitize
 from tests.conftest import NOW, sample_files, write_site
 
 

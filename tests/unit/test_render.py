@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from benn_site.errors import RenderError
-from benn_site.render import bdi, localized_html, ltr, make_environment, render_template, text_helper
+from benn_site.rendering.render import bdi, localized_html, ltr, make_environment, render_template, text_helper
 from benn_site.texts import Text
 
 TEMPLATES = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from benn_site.build import prepare
-from benn_site.routes import Routes
+from benn_site.rendering.routes import Routes
 from tests.conftest import NOW, sample_files, write_site
 
 

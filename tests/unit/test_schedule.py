@@ -13,9 +13,20 @@ from hypothesis import strategies as st
 
 from benn_site.config import Config, Language
 from benn_site.model import Closure, Event, Location, Recurrence, SeasonalHours, Source
-from benn_site.schedule import (
-    ClosureNotice, DayRow, closed_reason, expand, holiday_dates, holiday_name, hours_on, occurrences,
-    opening_hours_specification, opening_status_data, osm_opening_hours, upcoming_closures, week_rows,
+from benn_site.calendar.schedule import (
+    ClosureNotice,
+    DayRow,
+    closed_reason,
+    expand,
+    holiday_dates,
+    holiday_name,
+    hours_on,
+    occurrences,
+    opening_hours_specification,
+    opening_status_data,
+    osm_opening_hours,
+    upcoming_closures,
+    week_rows,
 )
 from benn_site.texts import Text
 

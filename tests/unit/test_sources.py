@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from benn_site.sources import read_text, split_front_matter, split_name
+from benn_site.reading.sources import read_text, split_front_matter, split_name
 
 LANGS = ("de", "en", "ar")
 NO_FRONT_MATTER = ("p.de.md:1: the file does not start with '---' (the file must start with a line '---', "

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from benn_site.feeds import vtimezone
+from benn_site.rendering.feeds import vtimezone
 
 UTC = dt.timezone.utc
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from benn_site.errors import BuildFailed, RenderError, Stopped
-from benn_site.writer import Output
+from benn_site.output.writer import Output
 
 OUTSIDE = "refusing to write outside the output folder (names must not start with / or contain ..)"
 

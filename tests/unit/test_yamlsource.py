@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from benn_site.errors import ConfigError, ContentError
-from benn_site.yamlsource import parse_yaml
+from benn_site.reading.yamlsource import parse_yaml
 
 
 

@@ -1,0 +1,384 @@
+"""Office hours, closures, public holidays and recurring events: pure functions of dates.
+
+Everything here answers "what happens on which local day, at which local time" in the site's zone.
+Recurrence is computed on naive wall-clock times and only then given the zone, because people agree
+on "every Saturday at 12:00", not on a fixed UTC instant: across a DST change the event stays at 12:00
+and its UTC offset moves. Nothing here does I/O or keeps state between calls (apart from a memo of
+the holidays package's per-year tables, which are pure functions of their arguments).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import groupby
+from zoneinfo import ZoneInfo
+
+import holidays as holidays_lib
+from dateutil.rrule import MONTHLY, WEEKLY, rrule
+from dateutil.rrule import weekday as rr_weekday
+
+from benn_site.config import Config
+from benn_site.model import Event, Location, Occurrence, Recurrence, TimeRange
+
+OSM_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+SCHEMA_DAYS = tuple(f"https://schema.org/{d}" for d in (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+
+
+@dataclass(frozen=True)
+class DayRow:
+    """One row of a location's office-hours table for one date of the week shown."""
+
+    date: dt.date
+    weekday: int  # 0 = Monday
+    ranges: tuple[TimeRange, ...]  # what the weekly schedule says (seasonal hours applied)
+    open_ranges: tuple[TimeRange, ...]  # what actually holds after closures and holidays
+    closed_reason: str | None  # why ranges are not open: None when nothing closes the office
+    is_today: bool
+
+
+@dataclass(frozen=True)
+class ClosureNotice:
+    """A closure or public holiday to announce; `until` is inclusive."""
+
+    start: dt.date
+    until: dt.date
+    reason: str
+    kind: str  # "closure" | "holiday"
+
+
+# ---------------------------------------------------------------- events and recurrence
+
+def _naive_local(moment: dt.datetime, tz) -> dt.datetime:
+    return moment.astimezone(tz).replace(tzinfo=None)
+
+
+def _aware(local: dt.datetime, tz) -> dt.datetime:
+    """Attach the zone to a wall-clock time; a time in the spring gap moves to the real time after it."""
+    return local.replace(tzinfo=tz).astimezone(tz)
+
+
+# The same rule for feeds, which must name exactly the instants the listing computes.
+aware_local = _aware
+
+
+def _overlaps(start: dt.datetime, end: dt.datetime, lo: dt.datetime, hi: dt.datetime) -> bool:
+    """Half-open overlap; an instant-long event counts when its start lies in the window."""
+    return start < hi and (end > lo or (start == end and start >= lo))
+
+
+def _rule(event: Event, local_start: dt.datetime) -> rrule:
+    return recurrence_rule(event.recurrence, local_start)
+
+
+def recurrence_rule(rec: Recurrence, local_start: dt.datetime) -> rrule:
+    """The dateutil rule of a recurrence starting at the naive local `local_start`.
+
+    Like RFC 5545 and unlike dateutil, a calendar counts the start itself as the first date; the
+    two agree because the loader refuses a monthly start that is not on its own rule.
+    """
+    kwargs: dict = {"dtstart": local_start, "interval": max(1, rec.interval)}
+    if rec.until is not None:
+        kwargs["until"] = dt.datetime.combine(rec.until, dt.time.max)
+    elif rec.count is not None:
+        kwargs["count"] = rec.count
+    if rec.freq == "monthly":
+        # Without an explicit rule, "the same weekday, the same n-th one" as the first occurrence.
+        weekday = local_start.weekday() if rec.weekday is None else rec.weekday
+        nth = (local_start.day - 1) // 7 + 1 if rec.nth is None else rec.nth
+        return rrule(MONTHLY, byweekday=rr_weekday(weekday, nth), **kwargs)
+    if rec.freq == "weekly":
+        return rrule(WEEKLY, **kwargs)
+    raise ValueError(f"unknown recurrence frequency {rec.freq!r}")
+
+
+def expand(event: Event, tz, window_start: dt.datetime, window_end: dt.datetime) -> list[Occurrence]:
+    """The occurrences of one event that overlap [window_start, window_end), sorted by start.
+
+    Each occurrence keeps the event's wall-clock duration, so a 22:00-01:00 event stays 22:00-01:00
+    and an all-day event still ends at local midnight on the night of a DST change. Moved
+    occurrences are placed at their new time, even when their original date is outside the window.
+    """
+    cancelled = event.cancelled
+    if event.recurrence is None:
+        start, end = event.start.astimezone(tz), event.end.astimezone(tz)
+        return [Occurrence(event, start, end, cancelled)] if _overlaps(start, end, window_start, window_end) else []
+
+    rec = event.recurrence
+    local_start = _naive_local(event.start, tz)
+    duration = _naive_local(event.end, tz) - local_start
+    rule = _rule(event, local_start)
+    skipped = set(rec.exceptions)
+    moved = dict(rec.moved)
+
+    # A day of slack on each side covers DST offsets; the exact test is done on aware times.
+    lo = _naive_local(window_start, tz) - duration - dt.timedelta(days=1)
+    hi = _naive_local(window_end, tz) + dt.timedelta(days=1)
+    result = []
+    for local in rule.between(lo, hi, inc=True):
+        if local.date() in skipped or local.date() in moved:
+            continue
+        start, end = _aware(local, tz), _aware(local + duration, tz)
+        if _overlaps(start, end, window_start, window_end):
+            result.append(Occurrence(event, start, end, cancelled))
+
+    for original, new_start in rec.moved:
+        day = (dt.datetime.combine(original, dt.time.min), dt.datetime.combine(original, dt.time.max))
+        if original in skipped or not rule.between(*day, inc=True):
+            continue  # only a real occurrence can be moved
+        new_local = _naive_local(new_start, tz)
+        start, end = _aware(new_local, tz), _aware(new_local + duration, tz)
+        if _overlaps(start, end, window_start, window_end):
+            result.append(Occurrence(event, start, end, cancelled))
+    result.sort(key=lambda o: (o.start, o.end))
+    return result
+
+
+def rule_end(event: Event, tz) -> dt.datetime:
+    """An instant after every occurrence of the event (a rule always ends: until or count), for
+    expanding the whole of it: feeds, structured data, checks."""
+    last = event.end.astimezone(tz)
+    rec = event.recurrence
+    if rec is not None:
+        if rec.until is not None:
+            last = max(last, dt.datetime.combine(rec.until, dt.time(), tz))
+        elif rec.count is not None:
+            last += dt.timedelta(weeks=5 * rec.count * rec.interval)
+        for _, new in rec.moved:
+            last = max(last, new.astimezone(tz))
+    return last + (event.end - event.start) + dt.timedelta(days=2)
+
+
+def occurrences(events, tz, window_start: dt.datetime, window_end: dt.datetime) -> list[Occurrence]:
+    """All occurrences of all events in the window, sorted by (start, event slug): one pass, one sort."""
+    found = [occ for event in events for occ in expand(event, tz, window_start, window_end)]
+    found.sort(key=lambda o: (o.start, o.event.slug, o.end))
+    return found
+
+
+# ---------------------------------------------------------------- public holidays
+
+@lru_cache(maxsize=32)
+def _entity_languages(country: str, subdiv: str | None) -> tuple[str | None, tuple[str, ...]]:
+    entity = holidays_lib.country_holidays(country, subdiv=subdiv)
+    return entity.default_language, tuple(entity.supported_languages)
+
+
+@lru_cache(maxsize=256)
+def _year_names(country: str, subdiv: str | None, year: int, language: str | None) -> tuple:
+    """One year's holidays, memoised as an immutable tuple; the library's tables are dicts."""
+    table = holidays_lib.country_holidays(country, subdiv=subdiv, years=year, language=language)
+    return tuple(sorted(table.items()))
+
+
+def _holiday_language(country: str, subdiv: str | None, lang: str | None) -> str | None:
+    """The library's language code for `lang` ('en' → 'en_US' for DE), else the entity's default.
+
+    The default is always passed explicitly: left to itself the library guesses from the process
+    locale, and the same site would then build differently on another machine.
+    """
+    default, supported = _entity_languages(country, subdiv)
+    if lang:
+        code = lang.replace("-", "_")
+        base = code.split("_")[0]
+        for candidate in (code, base):
+            if candidate in supported:
+                return candidate
+        regional = sorted(s for s in supported if s.startswith(base + "_"))
+        if regional:
+            return regional[0]
+    return default
+
+
+def holiday_dates(config: Config, start: dt.date, end: dt.date, lang: str | None = None) -> dict[dt.date, str]:
+    """Public holidays of the site's region from `start` to `end` inclusive, date → name.
+
+    Names are in the holidays package's own language for the country (German for DE), or in
+    `lang` when given and the package has that translation.
+    """
+    if config.holidays is None or end < start:
+        return {}
+    country, subdiv = config.holidays
+    language = _holiday_language(country, subdiv, lang)
+    result = {}
+    for year in range(start.year, end.year + 1):
+        for day, name in _year_names(country, subdiv, year, language):
+            if start <= day <= end:
+                result[day] = name
+    return result
+
+
+def holiday_name(config: Config, day: dt.date, lang: str) -> str | None:
+    """The name of the holiday on `day` in `lang` when the package translates it, else in its own
+    language; None when `day` is not a public holiday."""
+    return holiday_dates(config, day, day, lang).get(day)
+
+
+# ---------------------------------------------------------------- office hours
+
+def _closure_on(location: Location, day: dt.date):
+    return next((c for c in location.closures if c.start <= day <= c.until), None)
+
+
+def scheduled_hours(location: Location, day: dt.date) -> tuple[TimeRange, ...]:
+    """What the weekly schedule says for `day`: seasonal hours replace office hours in their period."""
+    for season in location.seasonal_hours:
+        if season.start <= day <= season.until:
+            return tuple(season.hours[day.weekday()])
+    return tuple(location.office_hours[day.weekday()])
+
+
+def hours_on(location: Location, day: dt.date, holidays: dict[dt.date, str]) -> tuple[TimeRange, ...]:
+    """The ranges the office is actually open on `day`: () when ended, closed, or on a holiday."""
+    if location.status == "ended" or _closure_on(location, day) is not None:
+        return ()
+    if location.closed_on_holidays and day in holidays:
+        return ()
+    return scheduled_hours(location, day)
+
+
+def closed_reason(location: Location, day: dt.date, holidays: dict[dt.date, str], lang: str) -> str | None:
+    """Why the office is closed on a day its schedule has hours: the closure's reason in `lang`, or
+    the holiday's name (as given in `holidays`). None when the office is not closed that day.
+
+    A closure without a stated reason gives "" (closed, no reason): test with `is not None`.
+    """
+    if location.status == "ended" or not scheduled_hours(location, day):
+        return None
+    closure = _closure_on(location, day)
+    if closure is not None:
+        return closure.reason.get(lang).text if closure.reason is not None else ""
+    if location.closed_on_holidays and day in holidays:
+        return holidays[day]
+    return None
+
+
+def week_rows(location: Location, today: dt.date, holidays: dict[dt.date, str], lang: str) -> list[DayRow]:
+    """The office-hours table: Monday to Sunday of the week containing `today`."""
+    monday = today - dt.timedelta(days=today.weekday())
+    rows = []
+    for offset in range(7):
+        day = monday + dt.timedelta(days=offset)
+        rows.append(DayRow(
+            date=day,
+            weekday=offset,
+            ranges=scheduled_hours(location, day),
+            open_ranges=hours_on(location, day, holidays),
+            closed_reason=closed_reason(location, day, holidays, lang),
+            is_today=day == today,
+        ))
+    return rows
+
+
+def upcoming_closures(location: Location, today: dt.date, holidays: dict[dt.date, str], lang: str,
+                      days: int = 30) -> list[ClosureNotice]:
+    """Closures overlapping the next `days` days, and holidays in them on which the office would
+    otherwise be open. A holiday inside a closure is not announced twice: the closure says it all."""
+    if location.status == "ended":
+        return []
+    last = today + dt.timedelta(days=days - 1)
+    notices = [
+        ClosureNotice(c.start, c.until, c.reason.get(lang).text if c.reason is not None else "", "closure")
+        for c in location.closures if c.until >= today and c.start <= last
+    ]
+    if location.closed_on_holidays:
+        for day, name in holidays.items():
+            if (today <= day <= last and scheduled_hours(location, day)
+                    and _closure_on(location, day) is None):
+                notices.append(ClosureNotice(day, day, name, "holiday"))
+    notices.sort(key=lambda n: (n.start, n.until, n.kind, n.reason))
+    return notices
+
+
+def _hhmm(moment: dt.time) -> str:
+    return moment.strftime("%H:%M")
+
+
+def opening_status_data(location: Location, today: dt.date, holidays: dict[dt.date, str], days: int = 60,
+                        tz: str | ZoneInfo = "Europe/Berlin") -> dict:
+    """The few facts the in-browser "open now / opens on … at …" badge needs, as JSON-ready data.
+
+    Only days with open ranges are listed, so a closed day costs nothing; the script treats a
+    missing day as closed. `tz` names the zone the times are in (the site's `config.tz`).
+    """
+    open_days = {}
+    for offset in range(days):
+        day = today + dt.timedelta(days=offset)
+        ranges = hours_on(location, day, holidays)
+        if ranges:
+            open_days[day.isoformat()] = [[_hhmm(a), _hhmm(b)] for a, b in ranges]
+    return {"tz": getattr(tz, "key", None) or str(tz), "days": dict(sorted(open_days.items()))}
+
+
+# ---------------------------------------------------------------- machine-readable hours
+
+def _osm_ranges(ranges) -> str:
+    return ",".join(f"{_hhmm(a)}-{'24:00' if b == dt.time(0) else _hhmm(b)}" for a, b in ranges)
+
+
+def _osm_days(runs: list[tuple[int, int]]) -> str:
+    parts = []
+    for first, last in runs:
+        if first == last:
+            parts.append(OSM_DAYS[first])
+        elif last == first + 1:
+            parts.append(f"{OSM_DAYS[first]},{OSM_DAYS[last]}")
+        else:
+            parts.append(f"{OSM_DAYS[first]}-{OSM_DAYS[last]}")
+    return ",".join(parts)
+
+
+def osm_opening_hours(location: Location) -> str:
+    """The regular weekly hours as an OpenStreetMap `opening_hours` value, for the map link and
+    for editors who keep OSM up to date: "Mo-We 10:00-13:00; Th 14:00-18:00; PH off".
+
+    Consecutive days with the same ranges become one span; spans with the same ranges share one rule.
+    """
+    if location.status == "ended" or not any(location.office_hours):
+        return ""
+    runs: list[tuple[int, int, tuple]] = []  # (first day, last day, ranges)
+    day = 0
+    for ranges, same in groupby(enumerate(location.office_hours), key=lambda item: tuple(item[1])):
+        length = len(list(same))
+        if ranges:
+            runs.append((day, day + length - 1, ranges))
+        day += length
+    rules: dict[tuple, list[tuple[int, int]]] = {}
+    for first, last, ranges in runs:
+        rules.setdefault(ranges, []).append((first, last))
+    text = "; ".join(f"{_osm_days(spans)} {_osm_ranges(ranges)}" for ranges, spans in rules.items())
+    return text + "; PH off" if location.closed_on_holidays else text
+
+
+def _spec(weekday: int | None, opens: str, closes: str, valid=None) -> dict:
+    spec: dict = {"@type": "OpeningHoursSpecification"}
+    if weekday is not None:
+        spec["dayOfWeek"] = SCHEMA_DAYS[weekday]
+    spec["opens"], spec["closes"] = opens, closes
+    if valid is not None:
+        spec["validFrom"], spec["validThrough"] = valid[0].isoformat(), valid[1].isoformat()
+    return spec
+
+
+def opening_hours_specification(location: Location) -> list[dict]:
+    """schema.org OpeningHoursSpecification for the location's Place JSON-LD.
+
+    Regular hours come without dates; each seasonal period repeats its hours with validFrom and
+    validThrough and marks the days it closes that are normally open with "00:00"-"00:00" (the
+    schema.org way of saying "closed"); each closure is one such closed spec for its dates.
+    """
+    if location.status == "ended":
+        return []
+    specs = [_spec(wd, _hhmm(a), _hhmm(b))
+             for wd, ranges in enumerate(location.office_hours) for a, b in ranges]
+    for season in location.seasonal_hours:
+        period = (season.start, season.until)
+        for wd, ranges in enumerate(season.hours):
+            if ranges:
+                specs.extend(_spec(wd, _hhmm(a), _hhmm(b), period) for a, b in ranges)
+            elif location.office_hours[wd]:
+                specs.append(_spec(wd, "00:00", "00:00", period))
+    specs.extend(_spec(None, "00:00", "00:00", (c.start, c.until)) for c in location.closures)
+    return specs

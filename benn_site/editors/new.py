@@ -1,0 +1,163 @@
+"""`benn-site new event|location|page NAME`: a ready file with every field, each explained.
+
+The files come from `benn_site/editors/scaffold/` (one per kind and language of the notes, German and
+English; other languages get the English notes) and start as drafts, so the site builds right
+after and only the preview shows them. With `--lang` in a language other than the default one,
+and an existing original, the new file is a translation of it: the original's text to
+translate, and `translation_of` set to the original's current hash (see translations.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from string import Template
+
+from benn_site.config import Config, load_config
+from benn_site.errors import BuildFailed, ContentError, SiteError, did_you_mean
+from benn_site.rendering.translations import EVENT_TEXT_FIELDS
+from benn_site.messages import available, msg
+from benn_site.reading.sources import SLUG, suggest_slug
+
+SCAFFOLDS = Path(__file__).resolve().parent / "scaffold"
+KINDS = ("event", "location", "page")
+
+
+def _quote(text: str | None) -> str:
+    """A YAML value that stays the same text whatever it contains (JSON strings are YAML)."""
+    return json.dumps(text, ensure_ascii=False) if text else ""
+
+
+def _scaffold(name: str, notes: str) -> Template:
+    path = SCAFFOLDS / f"{name}.{notes}.{'yaml' if name == 'location' else 'md'}"
+    if not path.is_file():
+        path = SCAFFOLDS / f"{name}.en.{'yaml' if name == 'location' else 'md'}"
+    return Template(path.read_text(encoding="utf-8"))
+
+
+def _fail(path: str, message, hint=None) -> BuildFailed:
+    return BuildFailed([ContentError(path, None, message, hint=hint)])
+
+
+def new_file(root: Path, kind: str, name: str, lang: str | None = None, today: dt.date | None = None,
+             notes: str | None = None, now: dt.datetime | None = None) -> Path:
+    """Write the new file and return its path; BuildFailed (nothing written) when it cannot be made."""
+    config = load_config(root)
+    lang = lang or config.default_language
+    if lang not in config.codes:
+        raise _fail("--lang", msg("language '{lang}' is not declared in site.yaml", lang=lang),
+                    did_you_mean(lang, config.codes) or msg("the site's languages are: {codes}",
+                                                            codes=", ".join(config.codes)))
+    if not SLUG.match(name):
+        raise _fail(name, msg("'{slug}' cannot be part of a web address", slug=name),
+                    msg("use only a-z, 0-9 and '-', e.g. {suggestion}", suggestion=suggest_slug(name)))
+    notes = notes if notes in available() else (lang if lang in available() else "en")
+    today = today or (now or dt.datetime.now(config.tz)).astimezone(config.tz).date()
+    translation = lang != config.default_language
+    if kind == "page":
+        path, text = _page(config, name, lang, notes, translation)
+    elif kind == "event":
+        path, text = _event(config, name, lang, notes, translation, today)
+    elif kind == "location":
+        path, text = _location(config, name, lang, notes, translation)
+    else:
+        raise _fail(kind, msg("unknown kind '{kind}'", kind=kind), msg("use event, location or page"))
+    if path.exists():
+        raise _fail(path.relative_to(root).as_posix(), msg("this file exists already"),
+                    msg("open it in your editor, or choose another name"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _page(config: Config, name, lang, notes, translation):
+    folder = config.content_dir / "pages"
+    original = folder / f"{name}.{config.default_language}.md"
+    if translation and original.is_file():
+        return folder / f"{name}.{lang}.md", _translation(config, original, ("title", "description"), lang, notes)
+    title = name.replace("-", " ").replace("_", " ").capitalize()
+    return folder / f"{name}.{lang}.md", _scaffold("page", notes).substitute(
+        lang=lang, slug=name, title=_quote(title))
+
+
+def _event(config: Config, name, lang, notes, translation, today):
+    folder = config.content_dir / "events"
+    if translation:
+        original = folder / f"{name}.md"
+        if not original.is_file():
+            raise _fail(f"content/events/{name}.md", msg("there is no such event to translate"),
+                        msg("give the event's file name without .md, e.g. 2026-11-26-sprachcafe"))
+        return folder / f"{name}.{lang}.md", _translation(config, original, EVENT_TEXT_FIELDS, lang, notes)
+    day = today + dt.timedelta(days=7)
+    if not (len(name) > 11 and name[:4].isdigit() and name[10] == "-"):
+        name = f"{day.isoformat()}-{name}"
+    else:
+        try:
+            day = dt.date.fromisoformat(name[:10])
+        except ValueError:
+            pass
+    slugs = sorted(p.stem for p in (config.content_dir / "locations").glob("*.yaml"))
+    if not slugs:
+        raise _fail("content/locations", msg("an event needs a location, and there is none yet"),
+                    msg("create one first: benn-site new location NAME"))
+    title = name[11:].replace("-", " ").capitalize()
+    text = _scaffold("event", notes).substitute(
+        title=_quote(title), start=f"{day.isoformat()} 14:00", end=f"{day.isoformat()} 16:00",
+        location=slugs[0], locations=", ".join(slugs),
+        categories=", ".join(key for key, _ in config.categories) or "–")
+    return folder / f"{name}.md", text
+
+
+def _location(config: Config, name, lang, notes, translation):
+    folder = config.content_dir / "locations"
+    if translation:
+        original = folder / f"{name}.{config.default_language}.md"
+        if not original.is_file():
+            raise _fail(f"content/locations/{name}.{config.default_language}.md",
+                        msg("this location has no text to translate"),
+                        msg("write the text in the default language first"))
+        return folder / f"{name}.{lang}.md", _translation(config, original, ("title",), lang, notes)
+    title = name.replace("-", " ").title()
+    return folder / f"{name}.yaml", _scaffold("location", notes).substitute(
+        name=_quote(title), district=_quote(msg("District").translate(_catalog(notes))), slug=name,
+        lang=config.default_language)
+
+
+def _catalog(notes):
+    from benn_site.messages import catalog
+
+    return catalog(notes)
+
+
+def _translation(config: Config, original: Path, fields, lang, notes) -> str:
+    """A translation file: the original's texts to translate and its current hash."""
+    from benn_site.model import PageVersion, Source
+    from benn_site.reading.sources import read_text, split_front_matter
+    from benn_site.rendering.translations import EVENT_TEXT_FIELDS, source_hash
+
+    name = original.relative_to(config.root).as_posix()
+    text, problems = read_text(original, config.root)
+    source, more = split_front_matter(text or "", name, required=original.parent.name != "locations") if text else (None, [])
+    if problems or more or source is None:
+        raise BuildFailed(problems + more)
+    meta = source.meta
+    default = config.default_language
+
+    def value(field, in_lang):
+        raw = meta.get(field)
+        if isinstance(raw, dict):
+            raw = raw.get(in_lang) or (raw.get(default) if in_lang == lang else None)
+        return str(raw) if raw not in (None, "") else None
+
+    if original.parent.name == "events":  # as translations.report() hashes an event
+        version = PageVersion(default, None, None, source.body, Source(name))
+        current = source_hash(version, *(value(f, default) for f in EVENT_TEXT_FIELDS))
+    else:
+        current = source_hash(PageVersion(default, value("title", default), value("description", default),
+                                          source.body, Source(name)))
+    version_fields = [f"{field}: {_quote(value(field, lang))}".rstrip() for field in fields]
+    language = f"{config.language(lang).name} ({lang})"
+    return _scaffold("translation", notes).substitute(
+        language=language, source=name, hash=current, fields="\n".join(version_fields),
+        body=source.body.strip())

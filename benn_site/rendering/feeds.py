@@ -1,0 +1,401 @@
+"""Calendar feeds (iCalendar, RFC 5545, through the icalendar library) and Atom feeds of events.
+
+A calendar holds each event once, as the editor wrote it: a recurring event is one VEVENT with
+its RRULE, EXDATE and RDATE, so a calendar program shows every future date, not only those in the
+site's listing horizon. Local times carry the site's TZID and the calendar holds a VTIMEZONE for it;
+an all-day event is a DATE value. Text fields are in the feed's language, falling back to the
+default language (the LANGUAGE parameter says which). UIDs are `<event slug>@<host>`, the same in
+every build and every language, and DTSTAMP is the build instant, so the same input and the same
+`--now` give byte-identical files.
+
+The Atom feed lists the events that have an occurrence in the listing horizon, soonest first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape, quoteattr
+
+from benn_site.rendering import i18n, icsfold
+from benn_site.calendar import schedule
+from benn_site.rendering.i18n import N_, Translator
+from benn_site.model import Event, Location, Occurrence, Site
+from benn_site.rendering.routes import Routes
+
+if TYPE_CHECKING:
+    import icalendar
+
+PRODID = "-//benn-site//benn-site//EN"
+UTC = dt.timezone.utc
+WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+# ---------------------------------------------------------------- time zone
+
+def _transition(tz, lo: dt.datetime, hi: dt.datetime) -> dt.datetime:
+    """The first UTC second in (lo, hi] whose offset differs from lo's (one change in between)."""
+    before = lo.astimezone(tz).utcoffset()
+    while hi - lo > dt.timedelta(seconds=1):
+        mid = lo + (hi - lo) / 2
+        mid = mid.replace(microsecond=0)
+        if mid.astimezone(tz).utcoffset() == before:
+            lo = mid
+        else:
+            hi = mid
+    return hi
+
+
+def vtimezone(tz, first: dt.date, last: dt.date) -> icalendar.Timezone:
+    """A VTIMEZONE for `tz` valid from `first` to `last`, from the zoneinfo data.
+
+    Each observance's DTSTART is the wall-clock time of the change in the offset before it, as
+    RFC 5545 §3.6.5 asks (02:00 for Berlin's spring change, 03:00 for the autumn one); later
+    changes of the same kind are RDATEs. Written here rather than with
+    `icalendar.Timezone.from_tzinfo`, which (7.3) gives the spring change at 03:00, an hour late.
+    """
+    import icalendar  # imported when a calendar is made: a build that makes none saves 0.07 s
+    moment = dt.datetime(first.year, first.month, first.day, tzinfo=tz).astimezone(UTC)
+    end = dt.datetime(last.year, last.month, last.day, tzinfo=tz).astimezone(UTC)
+    local = moment.astimezone(tz)
+    changes = [(moment, local.utcoffset(), local.utcoffset(), local.tzname(), bool(local.dst()))]
+    step = dt.timedelta(days=1)
+    while moment < end:
+        following = moment + step
+        offset = moment.astimezone(tz).utcoffset()
+        if following.astimezone(tz).utcoffset() != offset:
+            instant = _transition(tz, moment, following)
+            after = instant.astimezone(tz)
+            changes.append((instant, offset, after.utcoffset(), after.tzname(), bool(after.dst())))
+        moment = following
+    groups: dict[tuple, list[dt.datetime]] = {}
+    for instant, before, after, name, dst in changes:
+        groups.setdefault((before, after, name, dst), []).append((instant + before).replace(tzinfo=None))
+    component = icalendar.Timezone()
+    component.add("tzid", tz.key)
+    for (before, after, name, dst), onsets in groups.items():
+        part = icalendar.TimezoneDaylight() if dst else icalendar.TimezoneStandard()
+        part.add("dtstart", onsets[0])
+        if onsets[1:]:
+            part.add("rdate", onsets[1:])
+        part.add("tzname", name)
+        part.add("tzoffsetfrom", before)
+        part.add("tzoffsetto", after)
+        component.add_component(part)
+    return component
+
+
+def zone_span(site: Site) -> tuple[dt.date, dt.date]:
+    """From 1 January of the first event's year to 1 January two years after the last date any
+    event can have, so the VTIMEZONE covers every occurrence (and is the same in every feed)."""
+    tz = site.config.tz
+    years = [site.now.astimezone(tz).year]
+    for event in site.events:
+        years.append(event.start.astimezone(tz).year)
+        years.append(schedule.rule_end(event, tz).year)
+    return dt.date(min(years), 1, 1), dt.date(max(years) + 2, 1, 1)
+
+
+# ---------------------------------------------------------------- iCalendar
+
+class Calendars:
+    """Builds the calendar files of one site: read-only inputs, the VTIMEZONE, and a memo of
+    serialised VEVENTs (pure: the same event and language always give the same bytes)."""
+
+    def __init__(self, site: Site, routes: Routes, translator: Translator):
+        self.site = site
+        self.config = site.config
+        self.routes = routes
+        self.translator = translator
+        self.host = urlsplit(site.config.base_url).hostname or "localhost"
+        self.stamp = site.now.astimezone(UTC)
+        self.zone = vtimezone(site.config.tz, *zone_span(site))
+        self.zone_ical = icsfold.to_ical(self.zone)
+        # Event slug → VEVENT, for one language at a time: the feeds come language by language
+        # (routes.py), and all languages' VEVENTs together are megabytes a render worker keeps.
+        self._serialised: dict[str, bytes] = {}
+        self._serialised_lang: str | None = None
+
+    def calendar(self, lang: str, name: str, events, url: str) -> bytes:
+        """A VCALENDAR with the VTIMEZONE and one VEVENT per event, by start.
+
+        Each VEVENT is serialised once per language and the pieces are joined, which is byte for
+        byte what `Calendar.to_ical()` gives for the whole (subcomponents follow the properties)
+        at a third of the cost: an event appears in three feeds per language.
+        """
+        cal = self.header(name, url)
+        head = icsfold.to_ical(cal)
+        end = b"END:VCALENDAR\r\n"
+        assert head.endswith(end)
+        parts = [head[: -len(end)], self.zone_ical]
+        parts.extend(self.vevent_ical(event, lang) for event in sorted(events, key=lambda e: (e.start, e.slug)))
+        parts.append(end)
+        return b"".join(parts)
+
+    def header(self, name: str, url: str) -> icalendar.Calendar:
+        import icalendar
+        cal = icalendar.Calendar()
+        cal.add("prodid", PRODID)
+        cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        cal.add("method", "PUBLISH")
+        cal.add("name", name)
+        cal.add("x-wr-calname", name)
+        cal.add("x-wr-timezone", self.config.timezone)
+        cal.add("url", url)
+        cal.add("source", url)
+        cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", "P1D")
+        return cal
+
+    def vevent_ical(self, event: Event, lang: str) -> bytes:
+        if lang != self._serialised_lang:
+            self._serialised, self._serialised_lang = {}, lang
+        found = self._serialised.get(event.slug)
+        if found is None:
+            main = self.vevent(event, lang)
+            parts = [icsfold.to_ical(main)]
+            parts.extend(icsfold.to_ical(override) for override in self.overrides(event, main))
+            found = self._serialised[event.slug] = b"".join(parts)
+        return found
+
+    def overrides(self, event: Event, main: icalendar.Event) -> list[icalendar.Event]:
+        """An instance (RECURRENCE-ID) for each occurrence that spans a daylight-saving change.
+
+        RFC 5545 gives every instance the first one's exact duration (DTEND - DTSTART in real
+        time), while the site keeps the wall-clock times: "Saturday 22:00-04:00" ends at 04:00
+        also on the night the clocks change. Such an occurrence gets its own VEVENT with both
+        times, so calendar programs show what the site shows.
+        """
+        import icalendar
+        if event.recurrence is None or event.all_day:
+            return []
+        tz = self.config.tz
+        exact = event.end.astimezone(UTC) - event.start.astimezone(UTC)
+        result = []
+        for occ in schedule.expand(event, tz, event.start, schedule.rule_end(event, tz)):
+            if occ.end.astimezone(UTC) - occ.start.astimezone(UTC) == exact:
+                continue
+            instance = icalendar.Event()
+            for name, value in main.items():
+                if name not in ("DTSTART", "DTEND", "RRULE", "EXDATE", "RDATE"):
+                    instance[name] = value
+            instance.add("recurrence-id", occ.start)
+            instance.add("dtstart", occ.start)
+            instance.add("dtend", occ.end)
+            result.append(instance)
+        return result
+
+    def uid(self, event: Event) -> str:
+        return f"{event.slug}@{self.host}"
+
+    def _text(self, component, name: str, value, lang: str) -> None:
+        if value is None:
+            return
+        found = value.get(lang)
+        component.add(name, found.text, parameters={"LANGUAGE": found.lang})
+
+    def place(self, event: Event, lang: str) -> tuple[str, str | None]:
+        """The LOCATION text (venue, office name, address) and the language it is in."""
+        location = self.site.location(event.location)
+        parts, text_lang = [], None
+        if event.venue is not None:
+            parts.append(event.venue(lang))
+            text_lang = event.venue.get(lang).lang
+        if location is not None:
+            parts.append(location.name(lang))
+            text_lang = text_lang or location.name.get(lang).lang
+            if location.address is not None:
+                address = location.address
+                parts.append(address.street)
+                parts.append(" ".join(p for p in (address.postcode, address.city) if p))
+        return ", ".join(parts), text_lang
+
+    def description(self, event: Event, lang: str, url: str) -> tuple[str, str]:
+        by_lang = {v.lang: v for v in event.texts}
+        version = by_lang.get(lang) or by_lang.get(self.config.default_language)
+        body = version.body.strip() if version else ""
+        text_lang = version.lang if version and body else lang
+        return (body + "\n\n" + url if body else url), text_lang
+
+    def vevent(self, event: Event, lang: str) -> icalendar.Event:
+        import icalendar
+        tz = self.config.tz
+        url = self.routes.absolute(self.routes.url("event", lang, event.slug))
+        item = icalendar.Event()
+        item.add("uid", self.uid(event))
+        item.add("dtstamp", self.stamp)
+        if event.all_day:
+            item.add("dtstart", event.start.astimezone(tz).date())
+            item.add("dtend", event.end.astimezone(tz).date())
+        else:
+            item.add("dtstart", event.start.astimezone(tz))
+            item.add("dtend", event.end.astimezone(tz))
+        if event.recurrence is not None:
+            self._recurrence(item, event)
+        self._text(item, "summary", event.title, lang)
+        description, description_lang = self.description(event, lang, url)
+        item.add("description", description, parameters={"LANGUAGE": description_lang})
+        place, place_lang = self.place(event, lang)
+        if place:
+            item.add("location", place, parameters={"LANGUAGE": place_lang} if place_lang else None)
+        location = self.site.location(event.location)
+        if location is not None and location.coordinates is not None:
+            item.add("geo", (location.coordinates.lat, location.coordinates.lon))
+        if event.category and self.config.category(event.category) is not None:
+            label = self.config.category(event.category).get(lang)
+            item.add("categories", [label.text], parameters={"LANGUAGE": label.lang})
+        item.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
+        item.add("url", url)
+        return item
+
+    def _recurrence(self, item: icalendar.Event, event: Event) -> None:
+        """RRULE as the site expands it (schedule._rule); EXDATE for exceptions and for the
+        original dates of moved occurrences; RDATE for their new starts."""
+        tz = self.config.tz
+        rec = event.recurrence
+        local_start = event.start.astimezone(tz)
+        rule: dict = {"freq": rec.freq.upper()}
+        if rec.interval > 1:
+            rule["interval"] = rec.interval
+        if rec.freq == "monthly":
+            weekday = local_start.weekday() if rec.weekday is None else rec.weekday
+            nth = (local_start.day - 1) // 7 + 1 if rec.nth is None else rec.nth
+            rule["byday"] = f"{nth}{WEEKDAY_CODES[weekday]}"
+        if rec.until is not None:
+            if event.all_day:
+                rule["until"] = rec.until
+            else:  # with a TZID'd DTSTART, UNTIL must be UTC (RFC 5545 §3.3.10): the end of that day
+                rule["until"] = schedule.aware_local(dt.datetime.combine(rec.until, dt.time(23, 59, 59)), tz).astimezone(UTC)
+        elif rec.count is not None:
+            rule["count"] = rec.count
+        item.add("rrule", rule)
+
+        def at(day: dt.date):
+            if event.all_day:
+                return day
+            return schedule.aware_local(dt.datetime.combine(day, local_start.time().replace(tzinfo=None)), tz)
+
+        removed = sorted(set(rec.exceptions) | {day for day, _ in rec.moved})
+        if removed:
+            item.add("exdate", [at(day) for day in removed])
+        added = sorted(new for day, new in rec.moved if day not in rec.exceptions)
+        if added:
+            item.add("rdate", [new.date() if event.all_day else new.astimezone(tz) for new in added])
+
+
+def calendar_files(site: Site, routes: Routes, translator: Translator) -> dict[str, bytes]:
+    """Every .ics file of the site: output name → bytes."""
+    calendars = Calendars(site, routes, translator)
+    return {route.output: calendar_file(calendars, route) for route in routes.feeds if route.kind.endswith("_ics")}
+
+
+def calendar_file(calendars: Calendars, route) -> bytes:
+    """The .ics file of one feed route: all events, a location's, or one event's."""
+    site, routes, translator = calendars.site, calendars.routes, calendars.translator
+    title = site.config.title
+    lang = route.lang
+    url = routes.absolute(routes.url(route.kind, lang, route.key))
+    if route.kind == "events_ics":
+        name = f"{translator.gettext(lang, N_('Events'))} – {title(lang)}"
+        return calendars.calendar(lang, name, site.events, url)
+    if route.kind == "location_ics":
+        location = site.location(route.key)
+        return calendars.calendar(lang, f"{location.name(lang)} – {title(lang)}", site.events_at(route.key), url)
+    if route.kind == "event_ics":
+        event = site.event(route.key)
+        return calendars.calendar(lang, event.title(lang), [event], url)
+    raise KeyError(route.kind)
+
+
+# ---------------------------------------------------------------- Atom
+
+def upcoming(site: Site) -> list[Occurrence]:
+    """What the site lists as upcoming: occurrences from now to the horizon that have not ended."""
+    now = site.now
+    horizon = now + dt.timedelta(weeks=site.config.events_horizon_weeks)
+    return [o for o in schedule.occurrences(site.events, site.config.tz, now, horizon) if o.end > now]
+
+
+def _rfc3339(moment: dt.datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def when_text(occurrence: Occurrence, lang: str, tz) -> str:
+    """'Donnerstag, 26. November 2026, 12:00–14:00' in the reader's language."""
+    start, end = occurrence.start.astimezone(tz), occurrence.end.astimezone(tz)
+    if occurrence.event.all_day:
+        last = end.date() - dt.timedelta(days=1)
+        text = i18n.date_text(start.date(), lang)
+        return text if last == start.date() else f"{text} – {i18n.date_text(last, lang)}"
+    if start.date() == end.date():
+        return f"{i18n.date_text(start.date(), lang)}, {i18n.time_text(start, lang)}–{i18n.time_text(end, lang)}"
+    return (f"{i18n.date_text(start.date(), lang)}, {i18n.time_text(start, lang)} – "
+            f"{i18n.date_text(end.date(), lang)}, {i18n.time_text(end, lang)}")
+
+
+def atom_feed(site: Site, routes: Routes, translator: Translator, lang: str,
+              occurrences: list[Occurrence]) -> bytes:
+    """One entry per event with an upcoming occurrence, ordered by its next one."""
+    config = site.config
+    tz = config.tz
+    gettext = translator.gettext
+    self_url = routes.absolute(routes.url("events_atom", lang))
+    title = f"{gettext(lang, N_('Upcoming events'))} – {config.title(lang)}"
+    updated = _rfc3339(site.now)
+    nexts: dict[str, list[Occurrence]] = {}
+    for occ in occurrences:
+        nexts.setdefault(occ.event.slug, []).append(occ)
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(lang)}>',
+        f"  <id>{escape(self_url)}</id>",
+        f"  <title>{escape(title)}</title>",
+        f"  <updated>{updated}</updated>",
+        f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(self_url)}/>",
+        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(routes.absolute(routes.url('events', lang)))}/>",
+        f"  <author><name>{escape(config.title(lang))}</name>"
+        f"<uri>{escape(routes.absolute(routes.url('home', lang)))}</uri></author>",
+        "  <generator>benn-site</generator>",
+    ]
+    for slug, occs in nexts.items():
+        event = occs[0].event
+        lines.extend(_entry(site, routes, translator, lang, event, occs, updated))
+    lines.append("</feed>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _entry(site, routes, translator, lang, event: Event, occs: list[Occurrence], updated: str) -> list[str]:
+    config = site.config
+    gettext = translator.gettext
+    url = routes.absolute(routes.url("event", lang, event.slug))
+    title = event.title.get(lang)
+    heading = title.text
+    if event.cancelled:
+        heading = f"{gettext(lang, N_('Cancelled'))}: {heading}"
+    location: Location | None = site.location(event.location)
+    summary = [when_text(o, lang, config.tz) for o in occs[:3]]
+    if len(occs) > 3:
+        summary.append("…")
+    if location is not None:
+        summary.append(location.name(lang))
+    lines = [
+        "  <entry>",
+        f"    <id>{escape(url)}</id>",
+        f"    <title{'' if title.lang == lang else ' xml:lang=' + quoteattr(title.lang)}>{escape(heading)}</title>",
+        f"    <updated>{updated}</updated>",
+        f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(url)}/>",
+        f"    <link rel=\"related\" type=\"text/calendar\" href={quoteattr(routes.absolute(routes.url('event_ics', lang, event.slug)))}/>",
+    ]
+    if event.category and config.category(event.category) is not None:
+        lines.append(f"    <category term={quoteattr(event.category)} label={quoteattr(config.category(event.category)(lang))}/>")
+    lines.append(f"    <summary>{escape(chr(10).join(summary))}</summary>")
+    lines.append("  </entry>")
+    return lines
+
+
+def atom_files(site: Site, routes: Routes, translator: Translator) -> dict[str, bytes]:
+    occurrences = upcoming(site)
+    return {route.output: atom_feed(site, routes, translator, route.lang, occurrences)
+            for route in routes.feeds if route.kind == "events_atom"}

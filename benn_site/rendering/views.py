@@ -1,0 +1,366 @@
+"""View contexts: what each kind of page hands its template. Plain functions of the model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from markupsafe import Markup
+
+from benn_site.rendering import i18n, notice, overview_map, structured
+from benn_site.calendar import schedule
+from benn_site.rendering import search_shards
+from benn_site.rendering.i18n import N_
+from benn_site.rendering.markup import Markup as MarkdownConverter
+from benn_site.model import Event, Location, Occurrence, Site
+from benn_site.rendering.render import date_and_time, list_text, text_helper
+from benn_site.rendering.routes import Route, Routes
+from benn_site.texts import Localized
+
+
+# Which label names an example-data field of a location in the notice on its page.
+EXAMPLE_LABELS = {
+    "office_hours": N_("Office hours"), "seasonal_hours": N_("Office hours"),
+    "closures": N_("Closures and public holidays"), "closed_on_holidays": N_("Closures and public holidays"),
+    "phone": N_("Phone"), "email": N_("Email"), "website": N_("Website"),
+    "languages": N_("Languages spoken"), "accessibility": N_("Accessibility"), "address": N_("Address"),
+    "coordinates": N_("Map"), "operator": N_("Operator"),
+}
+
+
+@dataclass
+class Listings:
+    """Occurrences computed once per build and shared by every page that lists events."""
+
+    upcoming: list[Occurrence]
+    past: list[Occurrence]
+    by_location: dict[str, list[Occurrence]] = field(default_factory=dict)
+    by_event: dict[str, list[Occurrence]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, site: Site) -> "Listings":
+        tz = site.config.tz
+        now = site.now
+        horizon = now + dt.timedelta(weeks=site.config.events_horizon_weeks)
+        upcoming = [o for o in schedule.occurrences(site.events, tz, now, horizon) if o.end > now]
+        past = [o for o in schedule.occurrences(site.events, tz, now - dt.timedelta(days=366), now)
+                if o.end <= now]
+        past.reverse()
+        by_location: dict[str, list[Occurrence]] = {}
+        by_event: dict[str, list[Occurrence]] = {}
+        for occ in upcoming:
+            by_location.setdefault(occ.event.location, []).append(occ)
+            by_event.setdefault(occ.event.slug, []).append(occ)
+        return cls(upcoming, past, by_location, by_event)
+
+
+def by_day(occurrences: list[Occurrence], tz) -> list[tuple[dt.date, list[Occurrence]]]:
+    return [(day, list(group)) for day, group in groupby(occurrences, key=lambda o: o.start.astimezone(tz).date())]
+
+
+class Views:
+    """Builds the template context for a route; one instance per build, read-only after setup."""
+
+    def __init__(self, site: Site, routes: Routes, translator: i18n.Translator, markdown: MarkdownConverter,
+                 listings: Listings | None = None):
+        self.site = site
+        self.config = site.config
+        self.routes = routes
+        self.translator = translator
+        self.markdown = markdown
+        self.listings = listings or Listings.of(site)  # given: the events are those of another build
+        self.directions = {lang.code: lang.dir for lang in self.config.languages}
+        self.link_errors: list[tuple[str, str]] = []  # (source path, target)
+        self.page_slugs = {p.slug for p in site.pages}
+        self._holidays: dict[str, dict[dt.date, str]] = {}
+        self._footers: dict[str, list] = {}  # per language: the same on every page
+        self._map: overview_map.Layout | None = None  # the same in every language
+        self._location_filters: dict[str, list[tuple[str, str, Markup]]] = {}
+        self.filter_categories = sorted({o.event.category for o in self.listings.upcoming if o.event.category})
+
+    def holidays(self, lang: str) -> dict[dt.date, str]:
+        """Public holidays around the build date, named in `lang` where the holidays package can."""
+        if lang not in self._holidays:
+            today = self.site.today
+            self._holidays[lang] = schedule.holiday_dates(
+                self.config, today - dt.timedelta(days=7), today + dt.timedelta(days=90), lang)
+        return self._holidays[lang]
+
+    # -- shared --------------------------------------------------------------------------------
+
+    def context(self, route: Route) -> dict:
+        lang = route.lang or self.config.default_language
+        builder = getattr(self, "view_" + route.kind)
+        ctx = self.common(route, lang)
+        ctx.update(builder(route, lang))
+        return ctx
+
+    def common(self, route: Route, lang: str) -> dict:
+        config = self.config
+        site = self.site
+        translate = self.translator.gettext
+
+        def url(kind, key=None, in_lang=None):
+            return self.routes.url(kind, None if kind in ("root", "notfound") else (in_lang or lang), key)
+
+        tx = text_helper(lang, self.directions)
+
+        def page_title(page):
+            """A page's title in the menu, marked with its own lang/dir when it is a fallback."""
+            version = page.version(lang, config.default_language)
+            return tx(Localized(version.title, version.lang, version.lang != lang))
+
+        # The same page in other languages (head links, sitemap), and the language menu: a language
+        # the page is not offered in (`only_in`) leads to that language's home page.
+        offered = self.routes.alternate_languages(route)
+        alternates = [(language, url(route.kind, route.key, language.code))
+                      for language in config.languages if language.code in offered]
+        switcher = [(language, url(route.kind, route.key, language.code) if language.code in offered
+                     else url("home", None, language.code)) for language in config.languages] if offered else []
+        x_default = url(route.kind, route.key, self.routes.x_default(offered)) if offered else None
+        nav = []
+        for item in config.navigation:
+            if item in ("home", "locations", "events", "search"):
+                nav.append((translate(lang, {"home": N_("Home"), "locations": N_("Locations"), "events": N_("Events"),
+                                             "search": N_("Search")}[item]),
+                            url(item), route.kind.startswith(item) and route.kind != "events_location"
+                            or (item == "locations" and route.kind == "location")))
+            elif site.page(item):
+                page = site.page(item)
+                nav.append((page_title(page), self.routes.page_link(item, lang)[0],
+                            route.kind == "page" and route.key == item))
+        footer = self._footers.get(lang)
+        if footer is None:
+            footer = self._footers[lang] = [(page_title(p), *self._footer_link(p.slug, lang))
+                                            for p in self.footer_pages()]
+        return {
+            "lang": lang,
+            "dir": self.directions.get(lang, "ltr"),
+            "route": route,
+            "config": config,
+            "languages": config.languages,
+            "default_language": config.default_language,
+            "_": lambda msgid, **kw: (translate(lang, msgid) % kw) if kw else translate(lang, msgid),
+            "tx": tx,
+            "list_text": lambda items, each=None, in_lang=None: list_text(items, in_lang or lang, each),
+            "date_and_time": lambda d, t, in_lang=None: date_and_time(d, t, in_lang or lang),
+            "gettext_in": lambda code, msgid: translate(code, msgid),
+            "has_page": lambda slug: self.routes.has("page", lang, slug),
+            "url": url,
+            "asset": self.routes.asset,
+            "absolute": self.routes.absolute,
+            "alternates": alternates,
+            "switcher": switcher,
+            "x_default": x_default,
+            "nav": nav,
+            "footer_pages": footer,
+            "now": site.now,
+            "today": site.today,
+            "date_text": lambda d, form="full": i18n.date_text(d, lang, form),
+            "time_text": lambda t: i18n.time_text(t.astimezone(config.tz) if isinstance(t, dt.datetime) else t, lang),
+            "time_range": lambda a, b: i18n.time_range(
+                a.astimezone(config.tz).time() if isinstance(a, dt.datetime) else a,
+                b.astimezone(config.tz).time() if isinstance(b, dt.datetime) else b, lang),
+            "weekday_names": i18n.weekday_names(lang),
+            "language_name": lambda code: i18n.language_name(code, lang),
+            "own_name": i18n.own_name,
+            "category_label": lambda key: config.category(key).get(lang) if config.category(key) else None,
+            "location_of": site.location,
+            "local": lambda moment: moment.astimezone(config.tz),
+            "by_day": lambda occs: by_day(occs, config.tz),
+            "dir_of": lambda code: self.directions.get(code, "ltr"),
+        }
+
+    def footer_pages(self):
+        """site.yaml's `footer` in its order, or else every page outside the menu, by order and slug."""
+        if self.config.footer is not None:
+            return [self.site.page(slug) for slug in self.config.footer if self.site.page(slug)]
+        return [p for p in sorted(self.site.pages, key=lambda p: (p.order, p.slug))
+                if p.slug != "index" and p.slug not in self.config.navigation]
+
+    def _footer_link(self, slug: str, lang: str) -> tuple[str, str | None]:
+        """(URL, hreflang when the link leads to a page in another language) of a footer link."""
+        href, target = self.routes.page_link(slug, lang)
+        return href, (target if target != lang else None)
+
+    def body(self, versions, lang: str, source_lang_hint: str | None = None):
+        """(HTML of the reader's version or the default-language fallback, language it is in)."""
+        by_lang = {v.lang: v for v in versions}
+        version = by_lang.get(lang) or by_lang.get(self.config.default_language)
+        if version is None or not version.body.strip():
+            return None
+        html, broken = self.markdown.convert(version.body, lambda target: self.resolve(target, version.lang))
+        for target in broken:
+            self.link_errors.append((version.source.path, target))
+        return {"html": Markup(html), "lang": version.lang, "dir": self.directions.get(version.lang, "ltr"),
+                "fallback": version.lang != lang, "version": version}
+
+    def resolve(self, target: str, lang: str) -> str | None:
+        """A Markdown link target to its URL; None for a content file that does not exist."""
+        if target.startswith(("#", "mailto:", "tel:", "geo:", "//")) or ":" in target.split("/")[0]:
+            return target
+        path, _, anchor = target.partition("#")
+        suffix = "#" + anchor if anchor else ""
+        name = path.rsplit("/", 1)[-1]
+        if name.endswith(".md"):
+            parts = name[:-3].split(".")
+            slug, in_lang = parts[0], (parts[1] if len(parts) > 1 else lang)
+            # Every page is built in every language (falling back) or, with `only_in`, in its own
+            # languages, where a link from any other one leads: any existing slug resolves.
+            if slug not in self.page_slugs or in_lang not in self.config.codes:
+                return None
+            if slug == "index":
+                return self.routes.url("home", in_lang) + suffix
+            return self.routes.page_link(slug, in_lang)[0] + suffix
+        if path.startswith("/") and self.routes.base != "/":
+            return self.routes.base + path.lstrip("/") + suffix
+        return target
+
+    # -- one method per route kind -------------------------------------------------------------
+
+    def view_root(self, route, lang):
+        return {"title": self.config.title.get(self.config.default_language).text}
+
+    def view_notfound(self, route, lang):
+        return {"title": "404"}
+
+    def view_home(self, route, lang):
+        page = self.site.page("index")
+        active = [loc for loc in self.site.locations if loc.active]
+        return {
+            "title": self.config.title.get(lang).text,
+            "intro": self.body(page.versions, lang) if page else None,
+            "intro_title": page.version(lang, self.config.default_language).title if page else None,
+            "next_events": self.listings.upcoming[:8],
+            "locations": active,
+            "districts": self.districts(active),
+            "overview_map": self.overview_map(lang),
+        }
+
+    def view_page(self, route, lang):
+        page = self.site.page(route.key)
+        version = page.version(lang, self.config.default_language)
+        return {"title": version.title, "description": version.description, "page": page,
+                "title_lang": version.lang, "content": self.body(page.versions, lang)}
+
+    def districts(self, locations):
+        ordered = sorted(locations, key=lambda loc: (loc.district, loc.name(self.config.default_language)))
+        return [(district, list(group)) for district, group in groupby(ordered, key=lambda loc: loc.district)]
+
+    def view_locations(self, route, lang):
+        return {"title": self.translator.gettext(lang, N_("Locations")),
+                "active": self.districts([loc for loc in self.site.locations if loc.active]),
+                "ended": [loc for loc in self.site.locations if not loc.active],
+                "overview_map": self.overview_map(lang)}
+
+    def overview_map(self, lang):
+        """The SVG overview of the active locations with coordinates, and the numbered list beside it."""
+        placed = [loc for _, locs in self.districts([loc for loc in self.site.locations if loc.active])
+                  for loc in locs if loc.coordinates]
+        if not placed:
+            return None
+        markers = [overview_map.Marker(number, loc.coordinates.lat, loc.coordinates.lon,
+                                       self.routes.url("location", lang, loc.slug), loc.name(lang))
+                   for number, loc in enumerate(placed, 1)]
+        if self._map is None:
+            self._map = overview_map.layout(markers, self.site.outlines)
+        label = self.translator.gettext(lang, N_("Map of the locations"))
+        return {"svg": Markup(overview_map.draw(markers, self._map, label)), "locations": placed}
+
+    def view_location(self, route, lang):
+        location = self.site.location(route.key)
+        holidays = self.holidays(lang)
+        today = self.site.today
+        status = schedule.opening_status_data(location, today, holidays, tz=self.config.tz) if location.has_hours and location.active else None
+        return {
+            "title": location.name(lang),
+            "location": location,
+            "text": self.body(location.texts, lang),
+            "rows": schedule.week_rows(location, today, holidays, lang) if location.has_hours else [],
+            "closures": schedule.upcoming_closures(location, today, holidays, lang) if location.has_hours else [],
+            "events": self.listings.by_location.get(location.slug, []),
+            "status_json": Markup(json.dumps(status, sort_keys=True, ensure_ascii=False).replace("</", "<\\/")) if status else None,
+            "osm_hours": schedule.osm_opening_hours(location),
+            "jsonld": Markup(structured.script_text(structured.location_data(self.site, self.routes, location, lang, holidays))),
+            "calendar_url": self.feed_url("location_ics", lang, location.slug),
+            "example_labels": sorted({self.translator.gettext(lang, EXAMPLE_LABELS[f])
+                                      for f in location.example if f in EXAMPLE_LABELS}),
+        }
+
+    def view_notice(self, route, lang):
+        """The printable notice: the reader's language, and beside it the default language."""
+        location = self.site.location(route.key)
+        languages = [lang] + ([self.config.default_language] if lang != self.config.default_language else [])
+        events = self.listings.by_location.get(location.slug, [])
+        columns = [notice.column(location, code, self.directions, self.translator, self.site.today,
+                                 self.holidays(code), events, self.config.tz) for code in languages]
+        page_url = self.routes.absolute(self.routes.url("location", lang, location.slug))
+        qr_label = self.translator.gettext(lang, N_("QR code with the address of this location's page"))
+        return {"title": self.translator.gettext(lang, N_("Notice to print")) + ": " + location.name(lang),
+                "location": location, "columns": columns, "page_url": page_url,
+                "qr": notice.qr_svg(page_url, qr_label)}
+
+    def view_events(self, route, lang):
+        occurrences = self.listings.upcoming
+        heading = self.translator.gettext(lang, N_("Upcoming events"))
+        if route.kind == "events_location":
+            occurrences = self.listings.by_location.get(route.key, [])
+            heading = self.site.location(route.key).name(lang)
+        elif route.kind == "events_category":
+            occurrences = [o for o in occurrences if o.event.category == route.key]
+            heading = self.config.category(route.key)(lang)
+        calendar = self.feed_url("location_ics", lang, route.key) if route.kind == "events_location" else None
+        return {"title": heading, "occurrences": occurrences, "filter_categories": self.filter_categories,
+                "filter_locations": self.location_filters(lang),
+                "calendar_url": calendar or self.feed_url("events_ics", lang), "atom_url": self.feed_url("events_atom", lang)}
+
+    def location_filters(self, lang) -> list[tuple[str, str, Markup]]:
+        """(slug, URL of its listing, name) of each location with upcoming events, as every event
+        listing's filters show them: made once a language, as a site with hundreds of locations has
+        hundreds of listings that show them all."""
+        if lang not in self._location_filters:
+            tx = text_helper(lang, self.directions)
+            self._location_filters[lang] = [
+                (loc.slug, self.routes.url("events_location", lang, loc.slug), tx(loc.name))
+                for loc in self.site.locations if loc.slug in self.listings.by_location]
+        return self._location_filters[lang]
+
+    def feed_url(self, kind, lang, key=None) -> str | None:
+        return self.routes.url(kind, lang, key) if self.routes.has(kind, lang, key) else None
+
+    view_events_location = view_events
+    view_events_category = view_events
+
+    def view_search(self, route, lang):
+        """The page loads every shard of its language's index: the first as Pagefind UI's own
+        bundle, the others merged into it. Their count comes from the routes, as the index's does.
+        The index's URLs are relative to the language's folder (search_index), `base` is its URL."""
+        outputs = (r.output for r in self.routes.routes + self.routes.feeds)
+        count = len(search_shards.shards(outputs, lang))
+        return {"title": self.translator.gettext(lang, N_("Search")),
+                "bundles": [self.routes.asset(search_shards.folder(lang, k) + "/") for k in range(count)],
+                "base": self.routes.asset(f"{lang}/")}
+
+    def view_events_archive(self, route, lang):
+        return {"title": self.translator.gettext(lang, N_("Past events")), "occurrences": self.listings.past}
+
+    def view_event(self, route, lang):
+        event = self.site.event(route.key)
+        tz = self.config.tz
+        upcoming = self.listings.by_event.get(event.slug, [])
+        every = schedule.expand(event, tz, event.start, schedule.rule_end(event, tz))
+        dated = next((o for o in every if o.end > self.site.now), every[-1] if every else None)
+        jsonld = structured.event_data(self.site, self.routes, event, lang, dated) if dated else None
+        return {
+            "jsonld": Markup(structured.script_text(jsonld)) if jsonld else None,
+            "calendar_url": self.feed_url("event_ics", lang, event.slug),
+            "title": event.title(lang),
+            "event": event,
+            "location": self.site.location(event.location),
+            "content": self.body(event.texts, lang),
+            "next": upcoming[:6],
+            "past": not upcoming and event.end <= self.site.now,
+            "first": schedule.expand(event, tz, event.start, event.end + dt.timedelta(seconds=1))[:1],
+        }
