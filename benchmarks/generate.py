@@ -144,7 +144,8 @@ def make_docs(size: int, seed: int = 7) -> tuple[list[Doc], list[dict], list[dic
             "phone": f"+49 30 {rng.randint(1000000, 9999999)}",
             "languages": rng.sample(LANGS, 3),
             "office_hours": hours,
-            "closures": [{"from": "2026-12-23", "until": "2027-01-02", "reason": {"de": "Weihnachtspause", "en": "Christmas break"}}],
+            "closures": [{"from": "2026-12-23", "until": "2027-01-02",
+                          "reason": {"de": "Weihnachtspause", "en": "Christmas break"}}],
         })
         for lang in LANGS:
             docs.append(Doc("locations", slug, lang, locations[-1]["name"][lang], body(words, lang, [])))

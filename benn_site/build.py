@@ -18,24 +18,23 @@ from pathlib import Path
 from typing import NamedTuple
 
 from benn_site import collector, diagnostics, timings
-from benn_site.rendering import dependencies, feeds, sitemap, translations
-from benn_site.output import parallel, search_index
-from benn_site.output import quick as quick_path
-from benn_site.rendering.markdown_cache import MarkdownCache
 from benn_site.config import Config, load_config
-from benn_site.errors import BuildFailed, ContentError, RenderError, SiteError, Stopped, check_stop
-from benn_site.rendering.i18n import Translator, load_locales
-from benn_site.output.links import broken_link
 from benn_site.content.loader import load_partial
-from benn_site.rendering.markup import Markup, cache_key
-from benn_site.model import Site
-from benn_site.rendering.render import Compiled, render_template
-from benn_site.rendering.routes import Routes
 from benn_site.content.parsed_files import SourceCache
 from benn_site.content.validate import validate_site
-from benn_site.rendering.views import Views
+from benn_site.errors import BuildFailed, ContentError, RenderError, SiteError, Stopped, check_stop
+from benn_site.model import Site
+from benn_site.output import parallel, search_index
+from benn_site.output import quick as quick_path
+from benn_site.output.links import broken_link
 from benn_site.output.writer import Output, stage_file
-
+from benn_site.rendering import dependencies, feeds, sitemap, translations
+from benn_site.rendering.i18n import Translator, load_locales
+from benn_site.rendering.markdown_cache import MarkdownCache
+from benn_site.rendering.markup import Markup, cache_key
+from benn_site.rendering.render import Compiled, render_template
+from benn_site.rendering.routes import Routes
+from benn_site.rendering.views import Views
 
 CACHE_DIR = ".cache"  # below the site directory; safe to delete
 STATE_VERSION = 1
@@ -122,7 +121,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
     machine = MachineFiles(site, routes, translator)
     if not previous:  # every page may render: what they all read is made once, before the workers fork
         load_locales(config.codes)
-        machine.calendars
+        _ = machine.calendars
     # Feeds first (one calendar of all events costs as much as many pages), then each item's pages
     # side by side: a worker then touches its own part of the model, not every part of it.
     everything = routes.feeds + sorted(routes.routes, key=lambda r: (r.kind, r.key or "", r.lang or ""))
@@ -131,7 +130,8 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
     fingerprints, existing = None, frozenset()
     if previous is not None:
         existing = output.existing(stop)
-        fingerprints = dependencies.Fingerprints(site, routes, dependencies.Templates(env, templates.parsed), code, views.listings)
+        analysed = dependencies.Templates(env, templates.parsed)
+        fingerprints = dependencies.Fingerprints(site, routes, analysed, code, views.listings)
         for name in {route.template for route in everything if route.template}:
             fingerprints.templates.of(name)  # analysed once here, not once per worker
         check_stop(stop)

@@ -113,12 +113,13 @@ def build(site_dir: Path, out: Path | None, now: str | None, base_url: str | Non
     from benn_site.collector import keeping
 
     with keeping():  # the imports make objects that all live on: collections would only scan them
-        from benn_site.build import build as run_build, resolve_now
+        from benn_site.build import build as run_build
+        from benn_site.build import resolve_now
 
     try:
         moment = resolve_now(now)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--now")
+        raise click.BadParameter(str(exc), param_hint="--now") from None
     try:
         with Progress() as progress:
             report = run_build(site_dir, out, moment, base_url, drafts, strict, jobs=jobs, progress=progress,
@@ -140,7 +141,7 @@ def _moment(now: str | None):
     try:
         return resolve_now(now)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--now")
+        raise click.BadParameter(str(exc), param_hint="--now") from None
 
 
 @main.command()
@@ -187,7 +188,7 @@ def serve(site_dir: Path, host: str, port: int, now: str | None, out: Path | Non
                                          reason=exc.strerror or exc)), err=True)
         click.echo(catalog.translate(msg("Is a preview running already? Stop it, or choose another port: "
                                          "--port {other}", other=port + 1)), err=True)
-        raise SystemExit(1)
+        raise SystemExit(1) from None
 
 
 @main.command()
@@ -211,7 +212,7 @@ def new(kind: str, name: str, site_dir: Path, lang: str | None, now: str | None)
     except BuildFailed as exc:
         for error in exc.errors:
             click.echo(error.text(catalog), err=True)
-        raise SystemExit(1)
+        raise SystemExit(1) from None
     click.echo(path.as_posix())
     click.echo(catalog.translate(msg("Open it in your editor, fill it in, and delete 'draft: true' to publish it.")),
                err=True)

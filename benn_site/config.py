@@ -10,10 +10,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from benn_site.errors import BuildFailed, ConfigError, SiteError, did_you_mean
-from benn_site.reading.fields import FieldChecker, line_of
 from benn_site.messages import msg
-from benn_site.texts import Text
+from benn_site.reading.fields import FieldChecker, line_of
 from benn_site.reading.yamlsource import parse_yaml
+from benn_site.texts import Text
 
 LANG_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -90,10 +90,10 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise BuildFailed([ConfigError(name, None, msg("is not UTF-8 text"),
-                                       hint=msg("save the file with the encoding UTF-8"))])
+                                       hint=msg("save the file with the encoding UTF-8"))]) from None
     except OSError as exc:
         raise BuildFailed([ConfigError(name, None, msg("cannot be read: {reason}", reason=exc.strerror or exc),
-                                       hint=msg("check that the file may be read (its permissions)"))])
+                                       hint=msg("check that the file may be read (its permissions)"))]) from None
     if not text.strip():
         raise BuildFailed([ConfigError(name, None, msg("the file is empty"),
                                        hint=msg("see README.md, section site.yaml"))])
@@ -160,7 +160,7 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
         check.error(data, "categories", msg("must be keys with their labels"),
                     msg("e.g. language-cafe: {de: Sprachcafé, en: Language café}"))
     else:
-        for key, label in cats.items():
+        for key in cats:
             if not SLUG.match(str(key)):
                 check.error(cats, key, msg("'{key}' is not a valid key", key=key),
                             msg("use lowercase letters, digits and -"), field=f"categories.{key}")

@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from benn_site.output import search_index
-from benn_site.rendering import search_shards
 from benn_site.build import Builder, build
+from benn_site.rendering import search_shards
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = dt.datetime.fromisoformat("2026-11-25T10:00:00+01:00")

@@ -137,7 +137,7 @@ def crawl(output: Path, base_path: str = "/") -> list[dict]:
         try:
             return json.loads(report.read_text(encoding="utf-8"))["links"]
         except (ValueError, KeyError):
-            raise RuntimeError(f"linkinator failed (exit {result.returncode}): {result.stderr.strip()[-2000:]}")
+            raise RuntimeError(f"linkinator failed (exit {result.returncode}): {result.stderr.strip()[-2000:]}") from None
 
 
 def broken_links(output: Path, base_path: str = "/") -> list[str]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from benn_site.calendar import schedule
 from benn_site.config import Config
-from benn_site.errors import SiteError
-from benn_site.errors import did_you_mean
+from benn_site.errors import SiteError, did_you_mean
+from benn_site.messages import msg
+from benn_site.model import WEEKDAYS, Event, Recurrence, Source
 from benn_site.reading.fields import (
     WHOLE_NUMBER,
     FieldChecker,
@@ -19,9 +21,6 @@ from benn_site.reading.fields import (
     show,
     text_field,
 )
-from benn_site.calendar import schedule
-from benn_site.messages import msg
-from benn_site.model import WEEKDAYS, Event, Recurrence, Source
 
 EVENT_FIELDS = {
     "title", "start", "end", "location", "venue", "category", "languages", "cost", "free",
@@ -139,7 +138,7 @@ def _recurrence(check, meta, tz, start):
                                       until=until, start=start.date()),
                     msg("set 'until' after 'start'"), p + "until")
     exceptions = []
-    for i, item in enumerate(check.items(raw, "except", msg("e.g. except: [2026-12-24, 2026-12-31]"), p)):
+    for item in (check.items(raw, "except", msg("e.g. except: [2026-12-24, 2026-12-31]"), p)):
         day = date_field(check, {"except": item}, "except", p)
         if day:
             exceptions.append(day)

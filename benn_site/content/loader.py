@@ -8,14 +8,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from benn_site.config import Config
-from benn_site.errors import BuildFailed, ContentError, SiteError, check_stop, did_you_mean, relpath
+from benn_site.content.districts import parse_outlines
 from benn_site.content.event_records import TRANSLATION_FIELDS, build_event
-from benn_site.reading.fields import WHOLE_NUMBER, FieldChecker, codes_field, hidden, line_of, publication
 from benn_site.content.location_records import build_location
+from benn_site.content.parsed_files import SourceCache
+from benn_site.errors import BuildFailed, ContentError, SiteError, check_stop, did_you_mean, relpath
 from benn_site.messages import msg
 from benn_site.model import Catalog, Event, Location, Outlines, Page, PageVersion, Site, Source
-from benn_site.content.districts import parse_outlines
-from benn_site.content.parsed_files import SourceCache
+from benn_site.reading.fields import WHOLE_NUMBER, FieldChecker, codes_field, hidden, line_of, publication
 from benn_site.reading.sources import read_text, split_front_matter, split_name
 from benn_site.reading.yamlsource import parse_yaml
 
@@ -295,27 +295,25 @@ def _load_events(config: Config, errors, drafts, now=None, failed_refs: list | N
 
 
 def _with_texts(location: Location, texts) -> Location:
-    from dataclasses import dataclass, field, replace
+    from dataclasses import replace
 
     return replace(location, texts=tuple(v for v, _ in texts))
 
 
 def _event_with_texts(event: Event, main: PageVersion, texts, config: Config) -> Event:
     """Merge translation files into the event's text fields: a translation's field wins for its language."""
-    from dataclasses import dataclass, field, replace
-
     from benn_site.texts import Text
 
     versions = [main] + [v for v, _ in texts if v.lang != config.default_language]
     changes = {}
-    for field in ("title", "venue", "cost", "registration", "accessibility"):
-        current = getattr(event, field)
+    for name in ("title", "venue", "cost", "registration", "accessibility"):
+        current = getattr(event, name)
         values = current.as_dict() if current else {}
         for version, meta in texts:
-            if meta.get(field) not in (None, ""):
-                values[version.lang] = str(meta[field])
+            if meta.get(name) not in (None, ""):
+                values[version.lang] = str(meta[name])
         if values:
-            changes[field] = Text.of(values, config.default_language)
+            changes[name] = Text.of(values, config.default_language)
     for version, _ in texts:
         if version.lang == config.default_language:
             versions[0] = version

@@ -4,6 +4,17 @@ from __future__ import annotations
 
 from benn_site.config import Config
 from benn_site.errors import SiteError, did_you_mean
+from benn_site.messages import msg
+from benn_site.model import (
+    WEEKDAYS,
+    Accessibility,
+    Address,
+    Closure,
+    Coordinates,
+    Location,
+    SeasonalHours,
+    Source,
+)
 from benn_site.reading.fields import (
     NUMBER,
     TRUE_FALSE,
@@ -14,19 +25,6 @@ from benn_site.reading.fields import (
     line_of,
     parse_time_range,
     text_field,
-)
-from benn_site.messages import msg
-from benn_site.model import (
-    WEEKDAYS,
-    Accessibility,
-    Address,
-    Closure,
-    Coordinates,
-    Event,
-    Location,
-    Recurrence,
-    SeasonalHours,
-    Source,
 )
 
 LOCATION_FIELDS = {

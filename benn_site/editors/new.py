@@ -15,10 +15,10 @@ from pathlib import Path
 from string import Template
 
 from benn_site.config import Config, load_config
-from benn_site.errors import BuildFailed, ContentError, SiteError, did_you_mean
-from benn_site.rendering.translations import EVENT_TEXT_FIELDS
+from benn_site.errors import BuildFailed, ContentError, did_you_mean
 from benn_site.messages import available, msg
 from benn_site.reading.sources import SLUG, suggest_slug
+from benn_site.rendering.translations import EVENT_TEXT_FIELDS
 
 SCAFFOLDS = Path(__file__).resolve().parent / "scaffold"
 KINDS = ("event", "location", "page")

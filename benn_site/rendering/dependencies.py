@@ -28,9 +28,8 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta
 
-from benn_site.rendering import feeds, translations
-from benn_site.rendering import search_shards
 from benn_site.model import Site
+from benn_site.rendering import feeds, search_shards, translations
 from benn_site.rendering.routes import Route, Routes
 from benn_site.rendering.views import Listings
 

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
-from benn_site.rendering import i18n, icsfold
 from benn_site.calendar import schedule
-from benn_site.rendering.i18n import N_, Translator
 from benn_site.model import Event, Location, Occurrence, Site
+from benn_site.rendering import i18n, icsfold
+from benn_site.rendering.i18n import N_, Translator
 from benn_site.rendering.routes import Routes
 
 if TYPE_CHECKING:
@@ -339,7 +339,6 @@ def atom_feed(site: Site, routes: Routes, translator: Translator, lang: str,
               occurrences: list[Occurrence]) -> bytes:
     """One entry per event with an upcoming occurrence, ordered by its next one."""
     config = site.config
-    tz = config.tz
     gettext = translator.gettext
     self_url = routes.absolute(routes.url("events_atom", lang))
     title = f"{gettext(lang, N_('Upcoming events'))} – {config.title(lang)}"
@@ -359,7 +358,7 @@ def atom_feed(site: Site, routes: Routes, translator: Translator, lang: str,
         f"<uri>{escape(routes.absolute(routes.url('home', lang)))}</uri></author>",
         "  <generator>benn-site</generator>",
     ]
-    for slug, occs in nexts.items():
+    for occs in nexts.values():
         event = occs[0].event
         lines.extend(_entry(site, routes, translator, lang, event, occs, updated))
     lines.append("</feed>")
@@ -386,7 +385,8 @@ def _entry(site, routes, translator, lang, event: Event, occs: list[Occurrence],
         f"    <title{'' if title.lang == lang else ' xml:lang=' + quoteattr(title.lang)}>{escape(heading)}</title>",
         f"    <updated>{updated}</updated>",
         f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(url)}/>",
-        f"    <link rel=\"related\" type=\"text/calendar\" href={quoteattr(routes.absolute(routes.url('event_ics', lang, event.slug)))}/>",
+        f"    <link rel=\"related\" type=\"text/calendar\" "
+        f"href={quoteattr(routes.absolute(routes.url('event_ics', lang, event.slug)))}/>",
     ]
     if event.category and config.category(event.category) is not None:
         lines.append(f"    <category term={quoteattr(event.category)} label={quoteattr(config.category(event.category)(lang))}/>")

@@ -60,7 +60,7 @@ def load_locales(langs) -> None:
     """Read each language's CLDR data now (Babel reads it at the first date formatted, over a
     megabyte a language): loaded before the render workers fork, one copy serves them all."""
     for lang in langs:
-        babel_locale(lang).default_numbering_system
+        _ = babel_locale(lang).default_numbering_system
 
 
 # The zero of each numbering system CLDR names as a language's default, besides Latin. Babel

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 import segno
 from markupsafe import Markup
 
-from benn_site.rendering import i18n
 from benn_site.calendar import schedule
-from benn_site.rendering.i18n import N_, Translator
 from benn_site.model import Location, Occurrence
+from benn_site.rendering import i18n
+from benn_site.rendering.i18n import N_, Translator
 from benn_site.rendering.render import localized_html
 from benn_site.texts import Localized
 

@@ -108,11 +108,12 @@ def draw(markers: list[Marker], made: Layout, label: str) -> str:
     parts = [f'<svg class="overview-map-svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
              f'role="group" aria-label="{escape(label)}">', made.districts]
     parts.append('<g class="markers" font-size="12" font-weight="700" text-anchor="middle">')
-    for marker, (x, y) in zip(markers, made.positions):
+    for marker, (x, y) in zip(markers, made.positions, strict=True):
         parts.append(
             f'<a href="{escape(marker.href)}" aria-label="{marker.number}. {escape(marker.label)}">'
             f'<circle class="marker-target" cx="{round(x, 1):g}" cy="{round(y, 1):g}" r="{TARGET}" fill="transparent"/>'
-            f'<circle class="marker-dot" cx="{round(x, 1):g}" cy="{round(y, 1):g}" r="{RADIUS}" fill="#0b5394" stroke="#fff" stroke-width="2"/>'
+            f'<circle class="marker-dot" cx="{round(x, 1):g}" cy="{round(y, 1):g}" r="{RADIUS}" '
+            f'fill="#0b5394" stroke="#fff" stroke-width="2"/>'
             f'<text x="{round(x, 1):g}" y="{round(y + 4, 1):g}" fill="#fff">{marker.number}</text></a>')
     parts.append("</g>")
     if caption:
@@ -158,7 +159,7 @@ def _path(points: list[tuple[float, float]]) -> str:
         kept.pop()  # 'z' closes the ring
     out = [f"M{kept[0][0]} {kept[0][1]}"]
     steps = []
-    for (x0, y0), (x1, y1) in zip(kept, kept[1:]):
+    for (x0, y0), (x1, y1) in zip(kept, kept[1:], strict=False):
         if (x1, y1) != (x0, y0):
             steps.append((x1 - x0, y1 - y0))
     if steps:
@@ -200,4 +201,4 @@ def _simplify(points: list[tuple[int, int]], tolerance: float) -> list[tuple[int
             keep[index] = True
             stack.append((first, index))
             stack.append((index, last))
-    return [p for p, k in zip(points, keep) if k]
+    return [p for p, k in zip(points, keep, strict=True) if k]

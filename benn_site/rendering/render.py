@@ -7,6 +7,7 @@ in each render's context rather than installed globally, so renders share no sta
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import re
@@ -15,13 +16,12 @@ import traceback
 from pathlib import Path
 
 import jinja2
+from babel.lists import format_list
 from markupsafe import Markup, escape
 
-from babel.lists import format_list
-
 from benn_site.errors import RenderError, relpath
-from benn_site.rendering.i18n import babel_locale
 from benn_site.messages import msg
+from benn_site.rendering.i18n import babel_locale
 from benn_site.texts import Localized, Text
 
 
@@ -94,6 +94,13 @@ class Compiled:
             self._stored = len(self.parsed)
         except OSError:
             pass
+
+
+def script_json(data) -> Markup:
+    """JSON for inside a `<script>` element (JSON-LD, data for a script): `<`, `>` and `&` as
+    escapes, so no `</script>` or `<!--` can end or change the element, whatever the text."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def bdi(value) -> Markup:

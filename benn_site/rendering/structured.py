@@ -10,19 +10,12 @@ gives the same bytes, and with `<`, `>` and `&` escaped, so no text can end the 
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from benn_site.calendar import schedule
 from benn_site.model import Event, Location, Occurrence, Site
 from benn_site.rendering.routes import Routes
 
 CONTEXT = "https://schema.org"
-
-
-def script_text(data: dict) -> str:
-    """JSON for inside `<script type="application/ld+json">`: no `</script>`, no `<!--`."""
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def postal_address(location: Location) -> dict | None:

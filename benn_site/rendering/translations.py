@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from benn_site.rendering.markup import content_hash
 from benn_site.messages import Catalog, Message, catalog, msg
 from benn_site.model import PageVersion, Site
+from benn_site.rendering.markup import content_hash
 from benn_site.texts import Text
 
 REPORT_PATH = "editors/translations/index.html"

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from itertools import groupby
 
 from markupsafe import Markup
 
-from benn_site.rendering import i18n, notice, overview_map, structured
 from benn_site.calendar import schedule
-from benn_site.rendering import search_shards
+from benn_site.model import Occurrence, Site
+from benn_site.rendering import i18n, notice, overview_map, search_shards, structured
 from benn_site.rendering.i18n import N_
 from benn_site.rendering.markup import Markup as MarkdownConverter
-from benn_site.model import Event, Location, Occurrence, Site
-from benn_site.rendering.render import date_and_time, list_text, text_helper
+from benn_site.rendering.render import date_and_time, list_text, script_json, text_helper
 from benn_site.rendering.routes import Route, Routes
 from benn_site.texts import Localized
-
 
 # Which label names an example-data field of a location in the notice on its page.
 EXAMPLE_LABELS = {
@@ -273,7 +270,9 @@ class Views:
         location = self.site.location(route.key)
         holidays = self.holidays(lang)
         today = self.site.today
-        status = schedule.opening_status_data(location, today, holidays, tz=self.config.tz) if location.has_hours and location.active else None
+        status = None
+        if location.has_hours and location.active:
+            status = schedule.opening_status_data(location, today, holidays, tz=self.config.tz)
         return {
             "title": location.name(lang),
             "location": location,
@@ -281,9 +280,9 @@ class Views:
             "rows": schedule.week_rows(location, today, holidays, lang) if location.has_hours else [],
             "closures": schedule.upcoming_closures(location, today, holidays, lang) if location.has_hours else [],
             "events": self.listings.by_location.get(location.slug, []),
-            "status_json": Markup(json.dumps(status, sort_keys=True, ensure_ascii=False).replace("</", "<\\/")) if status else None,
+            "status_json": script_json(status) if status else None,
             "osm_hours": schedule.osm_opening_hours(location),
-            "jsonld": Markup(structured.script_text(structured.location_data(self.site, self.routes, location, lang, holidays))),
+            "jsonld": script_json(structured.location_data(self.site, self.routes, location, lang, holidays)),
             "calendar_url": self.feed_url("location_ics", lang, location.slug),
             "example_labels": sorted({self.translator.gettext(lang, EXAMPLE_LABELS[f])
                                       for f in location.example if f in EXAMPLE_LABELS}),
@@ -354,7 +353,7 @@ class Views:
         dated = next((o for o in every if o.end > self.site.now), every[-1] if every else None)
         jsonld = structured.event_data(self.site, self.routes, event, lang, dated) if dated else None
         return {
-            "jsonld": Markup(structured.script_text(jsonld)) if jsonld else None,
+            "jsonld": script_json(jsonld) if jsonld else None,
             "calendar_url": self.feed_url("event_ics", lang, event.slug),
             "title": event.title(lang),
             "event": event,

@@ -59,7 +59,7 @@ def test_every_page_type_loads_everything_from_below_the_subpath(watched, subpat
     assert page.locator("link[rel=stylesheet]").first.get_attribute("href") == f"{SUBPATH}static/site.css"
     seen = 1
     for lang in LANGS:
-        for kind, path in page_types(subpath_portal, lang).items():
+        for path in page_types(subpath_portal, lang).values():
             visit(page, requests, subpath_server + path.lstrip("/"))
             seen += 1
     assert requests.problems == []

@@ -3,8 +3,8 @@ editor sees the whole line with the mistake without scrolling sideways."""
 
 from __future__ import annotations
 
-from benn_site.messages import ENGLISH
 from benn_site.editors.serve import Preview
+from benn_site.messages import ENGLISH
 from tests.conftest import NOW, SAMPLE_EVENT, sample_files, write_site
 
 LONG_TITLE = "Treffen: Kochen, Essen und Reden mit allen Nachbarinnen und Nachbarn aus dem ganzen Kiez"

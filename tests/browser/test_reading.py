@@ -33,7 +33,7 @@ def with_and_without_js(browser):
 def test_every_page_reads_the_same_without_javascript(with_and_without_js, portal, portal_server, lang):
     on, off = with_and_without_js
     missing = {}
-    for kind, path in page_types(portal, lang).items():
+    for path in page_types(portal, lang).values():
         if "/search/" in path:  # the search box needs a script; the page says so without one
             continue
         on.goto(portal_server + path)

@@ -10,8 +10,18 @@ import pytest
 
 from benn_site.build import build
 from benn_site.output.search_index import shards
-from tests.conftest import (NOTE_WORDS, NOW, SHARED_WORD, SUBPATH, SUBPATH_URL, Server, run_axe, shard_pages,
-                            sharded_files, write_site)
+from tests.conftest import (
+    NOTE_WORDS,
+    NOW,
+    SHARED_WORD,
+    SUBPATH,
+    SUBPATH_URL,
+    Server,
+    run_axe,
+    shard_pages,
+    sharded_files,
+    write_site,
+)
 
 PLACEHOLDER = {"de": "Suche", "ar": "بحث"}  # Pagefind UI's own translations, chosen from <html lang>
 

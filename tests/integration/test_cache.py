@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from benn_site.build import build
-from benn_site.rendering.markdown_cache import MarkdownCache
 from benn_site.errors import BuildFailed
+from benn_site.rendering.markdown_cache import MarkdownCache
 from benn_site.rendering.markup import Markup
 from tests.conftest import NOW
 from tests.integration.test_build import digest

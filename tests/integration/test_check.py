@@ -6,8 +6,8 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from benn_site.build import build
-from benn_site.editors.check import check_site
 from benn_site.cli import main
+from benn_site.editors.check import check_site
 from benn_site.errors import BuildFailed
 from tests.conftest import NOW, SAMPLE_PAGES, sample_files, write_site
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import gzip
 
-from benn_site.output import search_index
 from benn_site.build import Builder
-from benn_site.messages import ENGLISH
-from benn_site.output.search_index import ENTRY, shards
 from benn_site.editors.serve import Preview
+from benn_site.messages import ENGLISH
+from benn_site.output import search_index
+from benn_site.output.search_index import ENTRY, shards
 from tests.conftest import NOW, shard_pages, sharded_files, write_site
 from tests.integration.test_search_shards import html_names, snapshot
 

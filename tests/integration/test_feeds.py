@@ -8,7 +8,6 @@ dates, the n-th weekday of a month, all-day events, cancellation).
 from __future__ import annotations
 
 import datetime as dt
-import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -17,8 +16,8 @@ import icalendar
 import pytest
 import recurring_ical_events
 
-from benn_site.calendar import schedule
 from benn_site.build import build, prepare
+from benn_site.calendar import schedule
 from benn_site.rendering.i18n import Translator
 from tests.conftest import NOW, ROOT, sample_files, write_site
 
@@ -146,10 +145,10 @@ def test_sitemap_lists_every_page_with_its_translations(portal):
         loc = "https://benn.berlin.example/" + path.parent.relative_to(portal).as_posix() + "/"
         assert loc.replace("example/./", "example/") in urls, path
     entry = urls["https://benn.berlin.example/fa/locations/buckow/"]
-    links = {l.get("hreflang"): l.get("href") for l in entry.findall(XHTML + "link")}
+    links = {link.get("hreflang"): link.get("href") for link in entry.findall(XHTML + "link")}
     assert links == {**{code: f"https://benn.berlin.example/{code}/locations/buckow/" for code in LANGS},
                      "x-default": "https://benn.berlin.example/de/locations/buckow/"}
-    root_links = {l.get("hreflang"): l.get("href") for l in urls["https://benn.berlin.example/"].findall(XHTML + "link")}
+    root_links = {link.get("hreflang"): link.get("href") for link in urls["https://benn.berlin.example/"].findall(XHTML + "link")}
     assert root_links == {"x-default": "https://benn.berlin.example/"}
 
 

@@ -7,7 +7,6 @@ unless `--strict` is given.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
@@ -41,7 +40,7 @@ def test_plain_is_the_default_format(tmp_path):
 
 
 def test_github_format_annotates_the_file_and_line(tmp_path, monkeypatch):
-    site = write_site(tmp_path / "repo" / "site", sample_files({"site.yaml": BAD_ZONE}))
+    write_site(tmp_path / "repo" / "site", sample_files({"site.yaml": BAD_ZONE}))
     monkeypatch.chdir(tmp_path / "repo")  # CI runs in the repository root; the site may be a folder in it
     result = run("--site", "site", "--out", str(tmp_path / "out"), "--format", "github")
     assert result.exit_code == 1

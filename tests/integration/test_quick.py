@@ -11,10 +11,10 @@ from watchfiles import Change
 
 from benn_site import build as build_module
 from benn_site.build import Builder
+from benn_site.editors.serve import Preview
 from benn_site.errors import Stopped
 from benn_site.messages import ENGLISH
 from benn_site.output.search_index import ENTRY, shards
-from benn_site.editors.serve import Preview
 from tests.conftest import NOW, sample_files, write_site
 from tests.integration.test_build import digest
 from tests.integration.test_deferred_index import NOTE, holding

@@ -11,10 +11,10 @@ import shutil
 import pytest
 
 from benn_site.build import Builder, build, prepare
-from benn_site.errors import BuildFailed, RenderError
+from benn_site.errors import RenderError
 from benn_site.output import search_index
-from benn_site.rendering import search_shards
 from benn_site.output.search_index import Shard, normalise_entry
+from benn_site.rendering import search_shards
 from tests.conftest import NOW, ROOT, indexed, sample_files, write_site
 
 LANGS = ("de", "ar", "fa", "uk", "ru", "tr", "en")

@@ -12,15 +12,14 @@ import zlib
 
 import pytest
 
-from benn_site.output import search_index
 from benn_site.build import Builder, build
 from benn_site.errors import BuildFailed
+from benn_site.output import search_index
 from benn_site.output.search_index import Plan
 from benn_site.rendering import search_shards
 from benn_site.rendering.search_shards import shards
 from tests import sitecheck
-from tests.conftest import (NOTE_WORDS, NOW, SHARD_PAGES, SUBPATH_URL, indexed, shard_pages, sharded_files,
-                            write_site)
+from tests.conftest import NOTE_WORDS, NOW, SHARD_PAGES, SUBPATH_URL, indexed, shard_pages, sharded_files, write_site
 
 ITEMS = ("de/about/index.html", "de/imprint/index.html", "de/locations/mitte/index.html",
          "de/events/2026-11-26-cafe/index.html")  # with the notes: the pages with data-pagefind-body

@@ -15,7 +15,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 import watchfiles
 
 from benn_site.editors.serve import Preview, Watched

@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from benn_site.content import loader
 from benn_site.build import CACHE_DIR, Builder
+from benn_site.content import loader
 from benn_site.errors import BuildFailed
 from tests.conftest import NOW, sharded_files, write_site
 from tests.integration.test_build import digest

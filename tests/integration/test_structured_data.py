@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from benn_site.calendar import schedule
 from benn_site.build import build, prepare
+from benn_site.calendar import schedule
 from tests.conftest import NOW, ROOT, sample_files, write_site
 
 LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)

@@ -10,9 +10,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from benn_site.output import parallel
 from benn_site.build import build
 from benn_site.errors import BuildFailed, Stopped
+from benn_site.output import parallel
 from tests.conftest import NOW, ROOT
 from tests.integration.test_build import digest
 

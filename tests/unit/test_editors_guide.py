@@ -46,10 +46,10 @@ def test_both_guides_show_the_same_examples():
 
 def test_the_guides_examples_are_valid_content(tmp_path):
     """Each YAML example, put where the guide says, loads without a problem."""
+    import textwrap
+
     from benn_site.build import prepare
     from tests.conftest import NOW, SAMPLE_LOCATION, sample_files, write_site
-
-    import textwrap
 
     blocks = [textwrap.dedent(b) for b in re.findall(r"```yaml\n(.*?)```", GUIDES["en"].read_text(encoding="utf-8"),
                                                      re.S)]

@@ -9,8 +9,8 @@ import pytest
 
 from benn_site.config import load_config
 from benn_site.errors import RenderError
-from benn_site.rendering.i18n import Translator, date_text, language_name, own_name, time_text, weekday_names
 from benn_site.model import Catalog, Site, Source
+from benn_site.rendering.i18n import Translator, date_text, language_name, own_name, time_text, weekday_names
 from tests.conftest import NOW, SAMPLE_SITE_YAML
 
 

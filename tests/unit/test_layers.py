@@ -97,8 +97,8 @@ def test_the_check_can_fail(tmp_path):
 @pytest.mark.parametrize("folder", sorted(n for n in RANK if (PACKAGE / n).is_dir()))
 def test_each_folder_says_what_it_may_import(folder):
     doc = ast.get_docstring(ast.parse((PACKAGE / folder / "__init__.py").read_text(encoding="utf-8"))) or ""
-    lines = [line for line in doc.splitlines() if line.startswith("May import:")]
-    assert len(lines) == 1, f"benn_site/{folder}/__init__.py: say 'May import: …' in its docstring"
-    said = {name.strip(" .`") for name in lines[0][len("May import:"):].split(",")}
+    assert doc.count("May import:") == 1, f"benn_site/{folder}/__init__.py: say 'May import: …' in its docstring"
+    sentence = doc.split("May import:")[1].split(".")[0]
+    said = {name.strip(" `\n") for name in sentence.split(",")}
     below = {name for name, rank in RANK.items() if rank < RANK[folder] and name != "__main__"}
     assert said == below

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from benn_site.config import load_config
-from benn_site.errors import BuildFailed
 from benn_site.content.loader import load_site
+from benn_site.errors import BuildFailed
 from tests.conftest import NOW, sample_files, write_site
 
 EVENT_AR = """\

@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benn_site.build import prepare
-from benn_site.errors import BuildFailed, SiteError
 from benn_site.content.event_records import EVENT_FIELDS, RECURRENCE_FIELDS
 from benn_site.content.loader import PAGE_FIELDS
 from benn_site.content.location_records import LOCATION_FIELDS
+from benn_site.errors import BuildFailed, SiteError
 from benn_site.messages import catalog
 from tests.conftest import NOW, sample_files, write_site
 

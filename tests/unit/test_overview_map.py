@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from benn_site.model import Outline, Outlines
 from benn_site.content.districts import parse_outlines
+from benn_site.model import Outline, Outlines
 from benn_site.rendering.overview_map import TARGET, Marker, _numbers, draw, layout
 from tests.conftest import ROOT
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from benn_site.errors import RenderError
-from benn_site.rendering.render import bdi, localized_html, ltr, make_environment, render_template, text_helper
+from benn_site.rendering.render import bdi, localized_html, ltr, make_environment, render_template, script_json, text_helper
 from benn_site.texts import Text
 
 TEMPLATES = {
@@ -108,3 +110,9 @@ def test_fallback_text_is_marked_with_its_language_and_direction():
 def test_bdi_and_ltr_escape():
     assert bdi("pad <gGmbH>") == "<bdi>pad &lt;gGmbH&gt;</bdi>"
     assert ltr("+49 30 1234567") == '<span dir="ltr">+49 30 1234567</span>'
+
+
+def test_json_in_a_script_element_cannot_end_it():
+    text = script_json({"name": "</script><!-- & -->", "ar": "مكتب"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"name": "</script><!-- & -->", "ar": "مكتب"}

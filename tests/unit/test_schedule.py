@@ -11,8 +11,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benn_site.config import Config, Language
-from benn_site.model import Closure, Event, Location, Recurrence, SeasonalHours, Source
 from benn_site.calendar.schedule import (
     ClosureNotice,
     DayRow,
@@ -28,6 +26,8 @@ from benn_site.calendar.schedule import (
     upcoming_closures,
     week_rows,
 )
+from benn_site.config import Config, Language
+from benn_site.model import Closure, Event, Location, Recurrence, SeasonalHours, Source
 from benn_site.texts import Text
 
 TZ = ZoneInfo("Europe/Berlin")

@@ -8,7 +8,6 @@ from benn_site.errors import ConfigError, ContentError
 from benn_site.reading.yamlsource import parse_yaml
 
 
-
 def messages(errors):
     return [str(e) for e in errors]
 
