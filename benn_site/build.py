@@ -8,7 +8,6 @@ every page has rendered, and `Output.commit()` then moves the changed files into
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import gc
 import hashlib
 import json
@@ -28,8 +27,9 @@ from benn_site.output import parallel, search_index
 from benn_site.output import quick as quick_path
 from benn_site.output.links import broken_link
 from benn_site.output.writer import Output, stage_file
-from benn_site.rendering import dependencies, feeds, sitemap, translations
+from benn_site.rendering import dependencies
 from benn_site.rendering.i18n import Translator, load_locales
+from benn_site.rendering.machine_files import MachineFiles
 from benn_site.rendering.markdown_cache import MarkdownCache
 from benn_site.rendering.markup import Markup, cache_key
 from benn_site.rendering.render import Compiled, render_template
@@ -37,7 +37,7 @@ from benn_site.rendering.routes import Routes
 from benn_site.rendering.views import Views
 
 CACHE_DIR = ".cache"  # below the site directory; safe to delete
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 @dataclass
@@ -64,7 +64,8 @@ class Rendered(NamedTuple):
     broken_links: list
     missing: set
     converted: list  # new Markdown cache entries, stored by the parent
-    fingerprint: str | None = None  # what the output was made from (deps), for the next build
+    fingerprint: str | None = None  # what the output was made from (dependencies), for the next build
+    read: list = []  # the keys of the model it read (rendering.reads), for the next build
     skipped: bool = False  # the fingerprint was unchanged and the file there: not rendered
 
 
@@ -100,8 +101,9 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
     """Render the HTML pages and feeds and stage the changed ones; BuildFailed on any problem,
     Stopped as soon as `stop()` is true.
 
-    With `previous` (output → [fingerprint, missing strings] of the last build into this output),
-    outputs whose fingerprint is unchanged and whose file exists are not rendered at all.
+    With `previous` (output → [fingerprint, missing strings, keys read] of the last build into
+    this output), an output whose fingerprint, evaluated on this build's model for the keys it
+    read last time, is unchanged and whose file exists is not rendered at all.
     """
     config = site.config
     routes = Routes(site)
@@ -118,7 +120,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
             env.get_template(name)  # compiled once here, inherited by the workers
         except Exception:  # reported with its file and line when a page renders it
             pass
-    machine = MachineFiles(site, routes, translator)
+    machine = MachineFiles(views.site, routes, translator)
     if not previous:  # every page may render: what they all read is made once, before the workers fork
         load_locales(config.codes)
         _ = machine.calendars
@@ -131,33 +133,34 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
     if previous is not None:
         existing = output.existing(stop)
         analysed = dependencies.Templates(env, templates.parsed)
-        fingerprints = dependencies.Fingerprints(site, routes, analysed, code, views.listings)
+        fingerprints = dependencies.Fingerprints(site, views.site, routes, analysed, code)
         for name in {route.template for route in everything if route.template}:
             fingerprints.templates.of(name)  # analysed once here, not once per worker
         check_stop(stop)
 
     def render(route) -> Rendered:
-        """Render one output, unless its fingerprint (computed here, on all cores) says the file
-        on disk already has the bytes it would get."""
-        fingerprint = None
-        if fingerprints is not None:
-            fingerprint = fingerprints.of(route)
-            last = previous.get(route.output)
-            if last is not None and last[0] == fingerprint and route.output in existing:
+        """Render one output, unless its fingerprint (computed here, on all cores, from what it
+        read last time) says the file on disk already has the bytes it would get."""
+        last = previous.get(route.output) if fingerprints is not None else None
+        if last is not None and route.output in existing:
+            read = [tuple(key) for key in last[2]]
+            if fingerprints.of(route, read) == last[0]:
                 return Rendered(route.output, False, None, [], {tuple(pair) for pair in last[1]}, [],
-                                fingerprint, skipped=True)
+                                last[0], last[2], skipped=True)
         links, missing = len(views.link_errors), set(translator.missing)
         changed, error = False, None
-        try:
-            if route.template is None:
-                data = machine(route)
-            else:
-                data = render_template(env, route.template, views.context(route), config.root).encode("utf-8")
-            changed = stage_file(output.target, output.staging, route.output, data, output.fresh)
-        except (RenderError, ContentError) as exc:
-            error = (type(exc), exc.path, exc.line, exc.message, exc.field, exc.hint)
+        with views.site.recording() as read:
+            try:
+                if route.template is None:
+                    data = machine(route)
+                else:
+                    data = render_template(env, route.template, views.context(route), config.root).encode("utf-8")
+                changed = stage_file(output.target, output.staging, route.output, data, output.fresh)
+            except (RenderError, ContentError) as exc:
+                error = (type(exc), exc.path, exc.line, exc.message, exc.field, exc.hint)
+        fingerprint = fingerprints.of(route, read) if fingerprints is not None else None
         return Rendered(route.output, changed, error, views.link_errors[links:], translator.missing - missing,
-                        cache.take() if cache else [], fingerprint)
+                        cache.take() if cache else [], fingerprint, sorted(read, key=repr))
 
     errors: dict[str, SiteError] = {}
     broken = set()
@@ -183,7 +186,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
             exc = result.error[0](*result.error[1:])
             errors.setdefault(str(exc), exc)
         elif result.fingerprint is not None:
-            state[result.output] = [result.fingerprint, sorted(result.missing)]
+            state[result.output] = [result.fingerprint, sorted(result.missing), result.read]
     for source, target in sorted(broken):
         errors.setdefault(source + target, broken_link(config.root, source, target))
     if errors:
@@ -194,37 +197,9 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
 class Rendering(NamedTuple):
     pages: int  # HTML pages
     translator: Translator  # with the interface strings found missing
-    state: dict  # output → [fingerprint, missing strings], for the next build
+    state: dict  # output → [fingerprint, missing strings, keys read], for the next build
     rendered: int  # outputs rendered, the others unchanged since the last build
     views: Views  # the routes and event listings the pages were made from
-
-
-class MachineFiles:
-    """Calendars, Atom feeds, sitemap.xml and robots.txt: the bytes of one feed route at a time."""
-
-    def __init__(self, site: Site, routes: Routes, translator: Translator):
-        self.site, self.routes, self.translator = site, routes, translator
-        self._upcoming = None
-
-    @functools.cached_property
-    def calendars(self) -> feeds.Calendars:
-        """Made at the first calendar: a warm build usually makes none (its VTIMEZONE costs 0.1 s)."""
-        return feeds.Calendars(self.site, self.routes, self.translator)
-
-    def __call__(self, route) -> bytes:
-        if route.kind.endswith("_ics"):
-            return feeds.calendar_file(self.calendars, route)
-        if route.kind == "events_atom":
-            if self._upcoming is None:
-                self._upcoming = feeds.upcoming(self.site)
-            return feeds.atom_feed(self.site, self.routes, self.translator, route.lang, self._upcoming)
-        if route.kind == "sitemap":
-            return sitemap.sitemap(self.site, self.routes)
-        if route.kind == "robots":
-            return sitemap.robots(self.routes)
-        if route.kind == "editors_translations":
-            return translations.page(self.site)
-        raise KeyError(f"no writer for {route.kind}")
 
 
 def markdown_texts(site: Site) -> list[str]:
@@ -255,7 +230,7 @@ class Builder:
         self.base_url, self.drafts, self.strict, self.jobs, self.cache = base_url, drafts, strict, jobs, cache
         key = hashlib.sha1(str(self.out.resolve()).encode("utf-8")).hexdigest()[:16]
         self.state_file = root / CACHE_DIR / f"outputs-{key}.json"
-        self.state: dict | None = None  # output → [fingerprint, missing strings], for self.out
+        self.state: dict | None = None  # output → [fingerprint, missing strings, keys read], for self.out
         self.code = dependencies.code_version()
         self.templates = Compiled(root / CACHE_DIR if cache else None, self.code)
         self._unindexed = None  # (output, base path, shards) that build(index=False) left out

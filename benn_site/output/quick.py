@@ -32,7 +32,8 @@ from benn_site.model import Site
 from benn_site.rendering.render import render_template
 from benn_site.rendering.routes import Routes
 from benn_site.reading.sources import SourceFile, read_text, split_front_matter
-from benn_site.rendering.views import Listings, Views
+from benn_site.calendar.listings import Listings
+from benn_site.rendering.views import Views
 
 
 @dataclass(frozen=True)

@@ -1,20 +1,20 @@
-"""What each output reads, as a fingerprint: equal fingerprints mean equal bytes, so the page
-need not be rendered again.
+"""What each output was made from, as a fingerprint: equal fingerprints mean equal bytes, so the
+output need not be rendered again.
 
 An output's fingerprint is a hash of everything its bytes can depend on:
 
 - for every output: the generator's code and library versions, site.yaml, the interface
-  catalogs, the set of routes (every URL of the site) and the menu (each page's titles and order);
+  catalogs and the set of routes (every URL of the site);
 - its template and every template that one extends, includes or imports, and the build instant
-  when one of them uses `now` or `today`;
-- the part of the model its view reads, named per route kind in `READS` below: a page's own
-  files, a location with its upcoming events, the list of upcoming events, …
+  when one of them uses `now` or `today` (found in the templates' text);
+- the value of every part of the model its view, template or feed read while it rendered,
+  recorded by `reads.Reads`: a page's own files, a location with its upcoming events, the list
+  of upcoming events, the menu's titles, …
 
-Values are hashed as values (`digest()`), so an edit that changes nothing (a file saved twice,
-a comment in YAML) changes no fingerprint. A kind missing from `READS` depends on the whole site
-and the build instant, so a new kind of page is always correct, just never skipped: add it here
-when its view is written (tests/integration/test_incremental.py edits at random and checks
-every incremental build against a clean one).
+Nothing here says what a kind of output reads: an output is rendered, its reads are recorded,
+and the next build evaluates the same reads on its own model. Values are hashed as values
+(`digest()`), so an edit that changes nothing (a file saved twice, a comment in YAML) changes no
+fingerprint.
 """
 
 from __future__ import annotations
@@ -29,9 +29,8 @@ import jinja2
 from jinja2 import meta
 
 from benn_site.model import Site
-from benn_site.rendering import feeds, search_shards, translations
+from benn_site.rendering.reads import Reads
 from benn_site.rendering.routes import Route, Routes
-from benn_site.rendering.views import Listings
 
 
 def digest(*values) -> str:
@@ -158,24 +157,19 @@ class Templates:
 
 
 class Fingerprints:
-    """`of(route)`: the fingerprint of one output, from the model of one build."""
+    """The fingerprint of one output: a hash of what every output reads (the code, site.yaml,
+    the catalogs, the set of URLs), of its templates, and of the value of every key its view,
+    template or feed read through `Reads` while it rendered. `of(route, keys)` takes the keys
+    recorded when the output was last made and evaluates them on this build's model."""
 
-    def __init__(self, site: Site, routes: Routes, templates: Templates | None, code: str,
-                 listings: Listings | None = None):
+    def __init__(self, site: Site, reads: Reads, routes: Routes, templates: Templates | None, code: str):
         self.site = site
-        self.routes = routes
+        self.reads = reads
         self.templates = templates
-        self.listings = listings or Listings.of(site)  # the views' own, when the build has them
         self.memo: dict[int, tuple[object, str]] = {}
-        config = site.config
+        self._values: dict[tuple, str] = {}
         route_set = [(r.kind, r.lang, r.key) for r in routes.routes + routes.feeds]
-        menu = [(p.slug, p.order, p.draft, p.only_in, [(v.lang, v.title) for v in p.versions]) for p in site.pages]
-        self.common = digest(code, config, site.catalogs, route_set, menu)
-        self._locations = None
-        self._everything = None
-        self._zone = None
-        self._upcoming = None
-        self._past = None
+        self.common = digest(code, site.config, site.catalogs, route_set)
 
     def _hash(self, *values) -> str:
         parts: list[str] = []
@@ -183,89 +177,20 @@ class Fingerprints:
             _walk(value, parts, self.memo)
         return digest_of(parts)
 
-    @property
-    def locations(self) -> str:
-        if self._locations is None:
-            self._locations = self._hash(self.site.locations)
-        return self._locations
+    def value(self, key: tuple) -> str:
+        """The hash of what the access `key` gives on this build's model, once per key."""
+        found = self._values.get(key)
+        if found is None:
+            found = self._values[key] = self._hash(self.reads.value(key))
+        return found
 
-    @property
-    def outlines(self) -> str:
-        """The district outlines the overview map draws."""
-        return self._hash(getattr(self.site, "outlines", None))
-
-    @property
-    def upcoming(self) -> str:
-        """The listing of upcoming events, hashed once: hundreds of pages show it."""
-        if self._upcoming is None:
-            self._upcoming = self._hash(self.listings.upcoming)
-        return self._upcoming
-
-    @property
-    def past(self) -> str:
-        if self._past is None:
-            self._past = self._hash(self.listings.past)
-        return self._past
-
-    @property
-    def everything(self) -> str:
-        if self._everything is None:
-            self._everything = self._hash(self.site.pages, self.site.locations, self.site.events, self.site.now)
-        return self._everything
-
-    @property
-    def zone(self):
-        if self._zone is None:
-            self._zone = feeds.zone_span(self.site)
-        return self._zone
-
-    def of(self, route: Route) -> str:
-        reads = READS.get(route.kind)
-        part = self.everything if reads is None else self._hash(reads(self, route))
+    def of(self, route: Route, keys) -> str:
         template = ("", False, False)
         if route.template is not None and self.templates is not None:
             template = self.templates.of(route.template)
         site = self.site
-        return digest_of([self.common, route.kind, repr(route.lang), repr(route.key), part, template[0],
-                          site.now.isoformat() if template[1] else "", site.today.isoformat() if template[2] else ""])
-
-
-def _event_page(f: Fingerprints, route: Route):
-    event = f.site.event(route.key)
-    # The page says whether the event is past and dates its structured data by the next occurrence.
-    return (event, f.site.location(event.location) if event else None, f.listings.by_event.get(route.key, []),
-            f.site.now)
-
-
-def _translations(f: Fingerprints, route: Route):
-    """The report the editors' page shows, as plain values: walked as thousands of dataclasses,
-    each hashed on its own, it cost a tenth of a warm build's fingerprints."""
-    report = translations.report(f.site)
-    entries = [(e.lang, e.status, e.path, e.source, e.what.template, e.what.params) for e in report.entries]
-    return report.default, report.languages, report.complete, repr(entries)  # plain values: repr is exact
-
-
-# route kind → what its view (or feed) reads, beyond what every output reads.
-READS = {
-    "root": lambda f, r: (),
-    "notfound": lambda f, r: (),
-    "page": lambda f, r: (f.site.page(r.key),),
-    # the search page: the shard counts, from the routes, which every output reads
-    "search": lambda f, r: (search_shards.SHARD_PAGES, search_shards.MAX_SHARDS),
-    "home": lambda f, r: (f.site.page("index"), f.listings.upcoming[:8], f.locations, f.outlines),
-    "locations": lambda f, r: (f.locations, f.outlines),
-    "location": lambda f, r: (f.site.location(r.key), f.listings.by_location.get(r.key, []), f.site.today),
-    "notice": lambda f, r: (f.site.location(r.key), f.listings.by_location.get(r.key, []), f.site.today),
-    "events": lambda f, r: (f.upcoming, f.locations),
-    "events_location": lambda f, r: (f.upcoming, f.locations),
-    "events_category": lambda f, r: (f.upcoming, f.locations),
-    "events_archive": lambda f, r: (f.past, f.locations),
-    "event": _event_page,
-    "events_ics": lambda f, r: (f.site.events, f.locations, f.zone, f.site.now),
-    "location_ics": lambda f, r: (f.site.events_at(r.key), f.site.location(r.key), f.locations, f.zone, f.site.now),
-    "event_ics": lambda f, r: (f.site.event(r.key), f.locations, f.zone, f.site.now),
-    "events_atom": lambda f, r: (f.upcoming, f.locations, f.site.now),
-    "sitemap": lambda f, r: (),
-    "robots": lambda f, r: (),
-    "editors_translations": _translations,  # the page shows the report only
-}
+        parts = [self.common, route.kind, repr(route.lang), repr(route.key), template[0],
+                 site.now.isoformat() if template[1] else "", site.today.isoformat() if template[2] else ""]
+        for key in sorted(keys, key=repr):
+            parts += [repr(key), self.value(key)]
+        return digest_of(parts)

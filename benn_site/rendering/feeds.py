@@ -27,6 +27,8 @@ from benn_site.rendering.routes import Routes
 if TYPE_CHECKING:
     import icalendar
 
+    from benn_site.rendering.reads import Reads
+
 PRODID = "-//benn-site//benn-site//EN"
 UTC = dt.timezone.utc
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -103,18 +105,18 @@ class Calendars:
     """Builds the calendar files of one site: read-only inputs, the VTIMEZONE, and a memo of
     serialised VEVENTs (pure: the same event and language always give the same bytes)."""
 
-    def __init__(self, site: Site, routes: Routes, translator: Translator):
+    def __init__(self, site: Reads, routes: Routes, translator: Translator):
         self.site = site
         self.config = site.config
         self.routes = routes
         self.translator = translator
         self.host = urlsplit(site.config.base_url).hostname or "localhost"
         self.stamp = site.now.astimezone(UTC)
-        self.zone = vtimezone(site.config.tz, *zone_span(site))
+        self.zone = vtimezone(site.config.tz, *site.zone_span())
         self.zone_ical = icsfold.to_ical(self.zone)
         # Event slug → VEVENT, for one language at a time: the feeds come language by language
         # (routes.py), and all languages' VEVENTs together are megabytes a render worker keeps.
-        self._serialised: dict[str, bytes] = {}
+        self._serialised: dict[str, tuple[bytes, frozenset]] = {}  # with what each read
         self._serialised_lang: str | None = None
 
     def calendar(self, lang: str, name: str, events, url: str) -> bytes:
@@ -152,13 +154,14 @@ class Calendars:
     def vevent_ical(self, event: Event, lang: str) -> bytes:
         if lang != self._serialised_lang:
             self._serialised, self._serialised_lang = {}, lang
-        found = self._serialised.get(event.slug)
-        if found is None:
+
+        def make():
             main = self.vevent(event, lang)
             parts = [icsfold.to_ical(main)]
             parts.extend(icsfold.to_ical(override) for override in self.overrides(event, main))
-            found = self._serialised[event.slug] = b"".join(parts)
-        return found
+            return b"".join(parts)
+        # What a VEVENT read (its location) counts for every calendar that contains it.
+        return self.site.memo(event.slug, make, self._serialised)
 
     def overrides(self, event: Event, main: icalendar.Event) -> list[icalendar.Event]:
         """An instance (RECURRENCE-ID) for each occurrence that spans a daylight-saving change.
@@ -285,12 +288,6 @@ class Calendars:
             item.add("rdate", [new.date() if event.all_day else new.astimezone(tz) for new in added])
 
 
-def calendar_files(site: Site, routes: Routes, translator: Translator) -> dict[str, bytes]:
-    """Every .ics file of the site: output name → bytes."""
-    calendars = Calendars(site, routes, translator)
-    return {route.output: calendar_file(calendars, route) for route in routes.feeds if route.kind.endswith("_ics")}
-
-
 def calendar_file(calendars: Calendars, route) -> bytes:
     """The .ics file of one feed route: all events, a location's, or one event's."""
     site, routes, translator = calendars.site, calendars.routes, calendars.translator
@@ -310,13 +307,6 @@ def calendar_file(calendars: Calendars, route) -> bytes:
 
 
 # ---------------------------------------------------------------- Atom
-
-def upcoming(site: Site) -> list[Occurrence]:
-    """What the site lists as upcoming: occurrences from now to the horizon that have not ended."""
-    now = site.now
-    horizon = now + dt.timedelta(weeks=site.config.events_horizon_weeks)
-    return [o for o in schedule.occurrences(site.events, site.config.tz, now, horizon) if o.end > now]
-
 
 def _rfc3339(moment: dt.datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -393,9 +383,3 @@ def _entry(site, routes, translator, lang, event: Event, occs: list[Occurrence],
     lines.append(f"    <summary>{escape(chr(10).join(summary))}</summary>")
     lines.append("  </entry>")
     return lines
-
-
-def atom_files(site: Site, routes: Routes, translator: Translator) -> dict[str, bytes]:
-    occurrences = upcoming(site)
-    return {route.output: atom_feed(site, routes, translator, route.lang, occurrences)
-            for route in routes.feeds if route.kind == "events_atom"}

@@ -173,10 +173,12 @@ def page_language(site: Site) -> str:
     return site.config.default_language if catalog(site.config.default_language).lang != "en" else "en"
 
 
-def page(site: Site) -> bytes:
-    """The editors' translation page (`editors/translations/`), written by the build."""
+def page(site: Site, made: Report | None = None) -> bytes:
+    """The editors' translation page (`editors/translations/`), written by the build; `made`:
+    the report, when the caller has it."""
     from benn_site.rendering.editor_pages import translations_page
 
     lang = page_language(site)
     names = {language.code: language.name for language in site.config.languages}
-    return translations_page(report(site), catalog(lang), names, site.config.title(lang)).encode("utf-8")
+    made = made or report(site)
+    return translations_page(made, catalog(lang), names, site.config.title(lang)).encode("utf-8")

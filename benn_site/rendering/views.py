@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from itertools import groupby
 
 from markupsafe import Markup
 
 from benn_site.calendar import schedule
+from benn_site.calendar.listings import Listings
 from benn_site.model import Occurrence, Site
 from benn_site.rendering import i18n, notice, overview_map, search_shards, structured
 from benn_site.rendering.i18n import N_
 from benn_site.rendering.markup import Markup as MarkdownConverter
+from benn_site.rendering.reads import Reads
 from benn_site.rendering.render import date_and_time, list_text, script_json, text_helper
 from benn_site.rendering.routes import Route, Routes
 from benn_site.texts import Localized
@@ -27,32 +28,6 @@ EXAMPLE_LABELS = {
 }
 
 
-@dataclass
-class Listings:
-    """Occurrences computed once per build and shared by every page that lists events."""
-
-    upcoming: list[Occurrence]
-    past: list[Occurrence]
-    by_location: dict[str, list[Occurrence]] = field(default_factory=dict)
-    by_event: dict[str, list[Occurrence]] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, site: Site) -> "Listings":
-        tz = site.config.tz
-        now = site.now
-        horizon = now + dt.timedelta(weeks=site.config.events_horizon_weeks)
-        upcoming = [o for o in schedule.occurrences(site.events, tz, now, horizon) if o.end > now]
-        past = [o for o in schedule.occurrences(site.events, tz, now - dt.timedelta(days=366), now)
-                if o.end <= now]
-        past.reverse()
-        by_location: dict[str, list[Occurrence]] = {}
-        by_event: dict[str, list[Occurrence]] = {}
-        for occ in upcoming:
-            by_location.setdefault(occ.event.location, []).append(occ)
-            by_event.setdefault(occ.event.slug, []).append(occ)
-        return cls(upcoming, past, by_location, by_event)
-
-
 def by_day(occurrences: list[Occurrence], tz) -> list[tuple[dt.date, list[Occurrence]]]:
     return [(day, list(group)) for day, group in groupby(occurrences, key=lambda o: o.start.astimezone(tz).date())]
 
@@ -62,28 +37,22 @@ class Views:
 
     def __init__(self, site: Site, routes: Routes, translator: i18n.Translator, markdown: MarkdownConverter,
                  listings: Listings | None = None):
-        self.site = site
         self.config = site.config
         self.routes = routes
         self.translator = translator
         self.markdown = markdown
         self.listings = listings or Listings.of(site)  # given: the events are those of another build
+        # Everything below reads the model through `site`, which records what each output reads.
+        self.site = Reads(site, self.listings, routes)
         self.directions = {lang.code: lang.dir for lang in self.config.languages}
         self.link_errors: list[tuple[str, str]] = []  # (source path, target)
-        self.page_slugs = {p.slug for p in site.pages}
-        self._holidays: dict[str, dict[dt.date, str]] = {}
-        self._footers: dict[str, list] = {}  # per language: the same on every page
-        self._map: overview_map.Layout | None = None  # the same in every language
-        self._location_filters: dict[str, list[tuple[str, str, Markup]]] = {}
-        self.filter_categories = sorted({o.event.category for o in self.listings.upcoming if o.event.category})
 
     def holidays(self, lang: str) -> dict[dt.date, str]:
         """Public holidays around the build date, named in `lang` where the holidays package can."""
-        if lang not in self._holidays:
+        def make():
             today = self.site.today
-            self._holidays[lang] = schedule.holiday_dates(
-                self.config, today - dt.timedelta(days=7), today + dt.timedelta(days=90), lang)
-        return self._holidays[lang]
+            return schedule.holiday_dates(self.config, today - dt.timedelta(days=7), today + dt.timedelta(days=90), lang)
+        return self.site.memo(("holidays", lang), make)
 
     # -- shared --------------------------------------------------------------------------------
 
@@ -118,20 +87,19 @@ class Views:
                      else url("home", None, language.code)) for language in config.languages] if offered else []
         x_default = url(route.kind, route.key, self.routes.x_default(offered)) if offered else None
         nav = []
+        menu = site.memo("menu", lambda: {p.slug: p for p in site.menu_pages()})
         for item in config.navigation:
             if item in ("home", "locations", "events", "search"):
                 nav.append((translate(lang, {"home": N_("Home"), "locations": N_("Locations"), "events": N_("Events"),
                                              "search": N_("Search")}[item]),
                             url(item), route.kind.startswith(item) and route.kind != "events_location"
                             or (item == "locations" and route.kind == "location")))
-            elif site.page(item):
-                page = site.page(item)
+            elif item in menu:
+                page = menu[item]
                 nav.append((page_title(page), self.routes.page_link(item, lang)[0],
                             route.kind == "page" and route.key == item))
-        footer = self._footers.get(lang)
-        if footer is None:
-            footer = self._footers[lang] = [(page_title(p), *self._footer_link(p.slug, lang))
-                                            for p in self.footer_pages()]
+        footer = site.memo(("footer", lang), lambda: [(page_title(p), *self._footer_link(p.slug, lang))
+                                                      for p in self.footer_pages()])
         return {
             "lang": lang,
             "dir": self.directions.get(lang, "ltr"),
@@ -153,8 +121,9 @@ class Views:
             "x_default": x_default,
             "nav": nav,
             "footer_pages": footer,
-            "now": site.now,
-            "today": site.today,
+            # Not recorded: a template that shows them is fingerprinted with them (dependencies.Templates).
+            "now": site.unrecorded.now,
+            "today": site.unrecorded.today,
             "date_text": lambda d, form="full": i18n.date_text(d, lang, form),
             "time_text": lambda t: i18n.time_text(t.astimezone(config.tz) if isinstance(t, dt.datetime) else t, lang),
             "time_range": lambda a, b: i18n.time_range(
@@ -172,9 +141,10 @@ class Views:
 
     def footer_pages(self):
         """site.yaml's `footer` in its order, or else every page outside the menu, by order and slug."""
+        pages = self.site.memo("menu", lambda: {p.slug: p for p in self.site.menu_pages()})
         if self.config.footer is not None:
-            return [self.site.page(slug) for slug in self.config.footer if self.site.page(slug)]
-        return [p for p in sorted(self.site.pages, key=lambda p: (p.order, p.slug))
+            return [pages[slug] for slug in self.config.footer if slug in pages]
+        return [p for p in sorted(pages.values(), key=lambda p: (p.order, p.slug))
                 if p.slug != "index" and p.slug not in self.config.navigation]
 
     def _footer_link(self, slug: str, lang: str) -> tuple[str, str | None]:
@@ -206,7 +176,7 @@ class Views:
             slug, in_lang = parts[0], (parts[1] if len(parts) > 1 else lang)
             # Every page is built in every language (falling back) or, with `only_in`, in its own
             # languages, where a link from any other one leads: any existing slug resolves.
-            if slug not in self.page_slugs or in_lang not in self.config.codes:
+            if slug not in self.site.page_slugs() or in_lang not in self.config.codes:
                 return None
             if slug == "index":
                 return self.routes.url("home", in_lang) + suffix
@@ -225,12 +195,12 @@ class Views:
 
     def view_home(self, route, lang):
         page = self.site.page("index")
-        active = [loc for loc in self.site.locations if loc.active]
+        active = list(self.site.active_locations())
         return {
             "title": self.config.title.get(lang).text,
             "intro": self.body(page.versions, lang) if page else None,
             "intro_title": page.version(lang, self.config.default_language).title if page else None,
-            "next_events": self.listings.upcoming[:8],
+            "next_events": self.site.upcoming[:8],
             "locations": active,
             "districts": self.districts(active),
             "overview_map": self.overview_map(lang),
@@ -248,23 +218,22 @@ class Views:
 
     def view_locations(self, route, lang):
         return {"title": self.translator.gettext(lang, N_("Locations")),
-                "active": self.districts([loc for loc in self.site.locations if loc.active]),
+                "active": self.districts(list(self.site.active_locations())),
                 "ended": [loc for loc in self.site.locations if not loc.active],
                 "overview_map": self.overview_map(lang)}
 
     def overview_map(self, lang):
         """The SVG overview of the active locations with coordinates, and the numbered list beside it."""
-        placed = [loc for _, locs in self.districts([loc for loc in self.site.locations if loc.active])
+        placed = [loc for _, locs in self.districts(list(self.site.active_locations()))
                   for loc in locs if loc.coordinates]
         if not placed:
             return None
         markers = [overview_map.Marker(number, loc.coordinates.lat, loc.coordinates.lon,
                                        self.routes.url("location", lang, loc.slug), loc.name(lang))
                    for number, loc in enumerate(placed, 1)]
-        if self._map is None:
-            self._map = overview_map.layout(markers, self.site.outlines)
+        made = self.site.memo("map", lambda: overview_map.layout(markers, self.site.outlines))
         label = self.translator.gettext(lang, N_("Map of the locations"))
-        return {"svg": Markup(overview_map.draw(markers, self._map, label)), "locations": placed}
+        return {"svg": Markup(overview_map.draw(markers, made, label)), "locations": placed}
 
     def view_location(self, route, lang):
         location = self.site.location(route.key)
@@ -279,7 +248,7 @@ class Views:
             "text": self.body(location.texts, lang),
             "rows": schedule.week_rows(location, today, holidays, lang) if location.has_hours else [],
             "closures": schedule.upcoming_closures(location, today, holidays, lang) if location.has_hours else [],
-            "events": self.listings.by_location.get(location.slug, []),
+            "events": self.site.upcoming_at(location.slug),
             "status_json": script_json(status) if status else None,
             "osm_hours": schedule.osm_opening_hours(location),
             "jsonld": script_json(structured.location_data(self.site, self.routes, location, lang, holidays)),
@@ -292,7 +261,7 @@ class Views:
         """The printable notice: the reader's language, and beside it the default language."""
         location = self.site.location(route.key)
         languages = [lang] + ([self.config.default_language] if lang != self.config.default_language else [])
-        events = self.listings.by_location.get(location.slug, [])
+        events = self.site.upcoming_at(location.slug)
         columns = [notice.column(location, code, self.directions, self.translator, self.site.today,
                                  self.holidays(code), events, self.config.tz) for code in languages]
         page_url = self.routes.absolute(self.routes.url("location", lang, location.slug))
@@ -302,16 +271,16 @@ class Views:
                 "qr": notice.qr_svg(page_url, qr_label)}
 
     def view_events(self, route, lang):
-        occurrences = self.listings.upcoming
+        occurrences = self.site.upcoming
         heading = self.translator.gettext(lang, N_("Upcoming events"))
         if route.kind == "events_location":
-            occurrences = self.listings.by_location.get(route.key, [])
+            occurrences = self.site.upcoming_at(route.key)
             heading = self.site.location(route.key).name(lang)
         elif route.kind == "events_category":
             occurrences = [o for o in occurrences if o.event.category == route.key]
             heading = self.config.category(route.key)(lang)
         calendar = self.feed_url("location_ics", lang, route.key) if route.kind == "events_location" else None
-        return {"title": heading, "occurrences": occurrences, "filter_categories": self.filter_categories,
+        return {"title": heading, "occurrences": occurrences, "filter_categories": self.site.categories_upcoming(),
                 "filter_locations": self.location_filters(lang),
                 "calendar_url": calendar or self.feed_url("events_ics", lang), "atom_url": self.feed_url("events_atom", lang)}
 
@@ -319,12 +288,12 @@ class Views:
         """(slug, URL of its listing, name) of each location with upcoming events, as every event
         listing's filters show them: made once a language, as a site with hundreds of locations has
         hundreds of listings that show them all."""
-        if lang not in self._location_filters:
+        def make():
             tx = text_helper(lang, self.directions)
-            self._location_filters[lang] = [
-                (loc.slug, self.routes.url("events_location", lang, loc.slug), tx(loc.name))
-                for loc in self.site.locations if loc.slug in self.listings.by_location]
-        return self._location_filters[lang]
+            listed = self.site.locations_with_upcoming()
+            return [(loc.slug, self.routes.url("events_location", lang, loc.slug), tx(loc.name))
+                    for loc in self.site.locations if loc.slug in listed]
+        return self.site.memo(("location_filters", lang), make)
 
     def feed_url(self, kind, lang, key=None) -> str | None:
         return self.routes.url(kind, lang, key) if self.routes.has(kind, lang, key) else None
@@ -336,19 +305,18 @@ class Views:
         """The page loads every shard of its language's index: the first as Pagefind UI's own
         bundle, the others merged into it. Their count comes from the routes, as the index's does.
         The index's URLs are relative to the language's folder (search_index), `base` is its URL."""
-        outputs = (r.output for r in self.routes.routes + self.routes.feeds)
-        count = len(search_shards.shards(outputs, lang))
+        count = self.site.shard_count(lang)
         return {"title": self.translator.gettext(lang, N_("Search")),
                 "bundles": [self.routes.asset(search_shards.folder(lang, k) + "/") for k in range(count)],
                 "base": self.routes.asset(f"{lang}/")}
 
     def view_events_archive(self, route, lang):
-        return {"title": self.translator.gettext(lang, N_("Past events")), "occurrences": self.listings.past}
+        return {"title": self.translator.gettext(lang, N_("Past events")), "occurrences": self.site.past}
 
     def view_event(self, route, lang):
         event = self.site.event(route.key)
         tz = self.config.tz
-        upcoming = self.listings.by_event.get(event.slug, [])
+        upcoming = self.site.upcoming_of(event.slug)
         every = schedule.expand(event, tz, event.start, schedule.rule_end(event, tz))
         dated = next((o for o in every if o.end > self.site.now), every[-1] if every else None)
         jsonld = structured.event_data(self.site, self.routes, event, lang, dated) if dated else None

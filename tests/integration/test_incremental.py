@@ -4,12 +4,14 @@ byte the clean build of the same files, while rendering only part of the site.""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 
 import pytest
 
 from benn_site.build import Builder, build
 from benn_site.errors import BuildFailed
+from benn_site.rendering.views import Views
 from tests.conftest import NOW, sample_files, write_site
 from tests.integration.test_build import digest
 
@@ -139,15 +141,46 @@ def edits(site):
     def site_title(rng):
         set_line(site / "site.yaml", "title:", f"title: {{de: Nachbarschaft {rng.randint(0, 99)}, en: Test}}")
 
+    def page_translation(rng):
+        path = pages / "imprint.en.md"
+        if path.exists() and rng.random() < 0.5:
+            path.unlink()
+        else:
+            path.write_text(f"---\ntitle: Imprint {rng.randint(0, 99)}\n---\nWho we are.\n", encoding="utf-8")
+
+    def event_translation(rng):
+        path = events / "2026-11-26-cafe.en.md"
+        if path.exists() and rng.random() < 0.5:
+            path.unlink()
+        else:
+            path.write_text(f"---\ntitle: Café {rng.randint(0, 99)}\n---\nCoffee and talk.\n", encoding="utf-8")
+
+    def districts(rng):
+        path = site / "content" / "data" / "districts.geojson"
+        if path.exists() and rng.random() < 0.3:
+            path.unlink()
+            return
+        west = 13.3 + rng.randint(0, 5) / 100
+        ring = [[west, 52.5], [13.45, 52.5], [13.45, 52.58], [west, 52.58], [west, 52.5]]
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(json.dumps({"type": "FeatureCollection", "attribution": f"Outlines {rng.randint(0, 9)}",
+                                    "features": [{"type": "Feature", "properties": {"name": "Mitte"},
+                                                  "geometry": {"type": "Polygon", "coordinates": [ring]}}]}),
+                        encoding="utf-8")
+
+    def static_file(rng):
+        append(templates / "static" / "site.css", f"\n/* {rng.randint(0, 10**6)} */\n")
+
     def nothing(rng):
         append(pages / "about.de.md", "")
 
     return [page_body, page_body, page_title, new_page, drop_page, event_time, event_text, event_title,
             event_moves, new_event, drop_event, cancel, location_hours, location_name, location_text,
-            template_page, template_macros, catalog, site_title, nothing]
+            template_page, template_macros, catalog, site_title, page_translation, event_translation,
+            districts, static_file, nothing]
 
 
-@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("seed", [1, 2, 3])
 def test_random_edits_build_incrementally_to_the_bytes_of_a_clean_build(tmp_path, seed):
     rng = random.Random(seed)
     site = richer_site(tmp_path / "site")
@@ -210,3 +243,29 @@ def test_a_deleted_output_file_is_written_again(tmp_path):
     report = build(site, out, NOW)
     assert report.rendered == 1
     assert (out / "en" / "privacy" / "index.html").is_file()
+
+
+def test_a_view_that_reads_something_new_is_rebuilt_when_that_changes(tmp_path, monkeypatch):
+    """Nobody declares what a view reads: a location page that starts showing how long the
+    privacy page's text is (a field added to its context) is rendered again when that text
+    changes, although no menu or listing shows that text."""
+    site = richer_site(tmp_path / "site")
+    replace(site / "templates" / "location.html", "{% block main %}", "{% block main %}<p id=extra>{{ extra }}</p>")
+    shown = Views.view_location
+
+    def view_location(self, route, lang):
+        return {**shown(self, route, lang), "extra": f"privacy: {len(self.site.page('privacy').versions[0].body)}"}
+
+    monkeypatch.setattr(Views, "view_location", view_location)
+    out = tmp_path / "out"
+    builder = Builder(site, out)
+    first = builder.build(NOW)
+    page = out / "de" / "locations" / "nord" / "index.html"
+    before = page.read_text(encoding="utf-8")
+    append(site / "content" / "pages" / "privacy.de.md", "Und keine Tracker.\n")
+    report = builder.build(NOW)
+    clean = tmp_path / "clean"
+    build(site, clean, NOW, cache=False)
+    assert digest(out) == digest(clean)
+    assert page.read_text(encoding="utf-8") != before  # the new length is shown
+    assert report.rendered < first.rendered / 2  # the privacy and location pages, not the site

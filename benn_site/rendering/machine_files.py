@@ -1,0 +1,32 @@
+"""Calendars, Atom feeds, sitemap.xml, robots.txt and the editors' translation page: the bytes of
+one route that has no template, read through the same `Reads` as the pages."""
+
+from __future__ import annotations
+
+from benn_site.rendering import feeds, sitemap, translations
+from benn_site.rendering.i18n import Translator
+from benn_site.rendering.reads import Reads
+from benn_site.rendering.routes import Route, Routes
+
+
+class MachineFiles:
+    def __init__(self, reads: Reads, routes: Routes, translator: Translator):
+        self.site, self.routes, self.translator = reads, routes, translator
+
+    @property
+    def calendars(self) -> feeds.Calendars:
+        """Made at the first calendar: a warm build usually makes none (its VTIMEZONE costs 0.1 s)."""
+        return self.site.memo("calendars", lambda: feeds.Calendars(self.site, self.routes, self.translator))
+
+    def __call__(self, route: Route) -> bytes:
+        if route.kind.endswith("_ics"):
+            return feeds.calendar_file(self.calendars, route)
+        if route.kind == "events_atom":
+            return feeds.atom_feed(self.site, self.routes, self.translator, route.lang, self.site.upcoming)
+        if route.kind == "sitemap":
+            return sitemap.sitemap(self.site, self.routes)
+        if route.kind == "robots":
+            return sitemap.robots(self.routes)
+        if route.kind == "editors_translations":
+            return translations.page(self.site, self.site.translation_report())
+        raise KeyError(f"no writer for {route.kind}")

@@ -1,0 +1,182 @@
+"""What an output reads of the model, recorded while it renders (as Lektor's `record_dependency`).
+
+Views, templates and feeds reach the model only through a `Reads`: it answers like the `Site`
+(and the build's event listings) and notes each access as a key, ("page", "about"),
+("locations",), ("upcoming",), … in the frame of the output being rendered. The next build
+evaluates the same keys on its own model: when every value is equal, the output would read
+exactly what it read before, take the same path through its view and template, and get the same
+bytes (`dependencies.Fingerprints`). Nobody lists what a view reads, so a view that starts
+reading something new is recorded by doing so.
+
+A key's value is what the access returned, so a narrow access is a narrow dependency: the menu
+(`menu_pages`) returns pages without their text, and a page that shows the menu does not
+depend on every page's body. Work shared by many outputs (the footer, the map's layout) goes
+through `memo()`, which replays what the first computation read into every output that uses it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from contextlib import contextmanager
+
+from benn_site.calendar.listings import Listings
+from benn_site.model import Page, Site
+from benn_site.rendering import feeds, search_shards, translations
+from benn_site.rendering.routes import Routes
+
+Key = tuple  # (name,) or (name, argument): an access that can be made again on another build
+
+
+class Reads:
+    """The model as outputs see it, every access recorded in the innermost open frame."""
+
+    def __init__(self, site: Site, listings: Listings, routes: Routes):
+        self._site = site
+        self._listings = listings
+        self._routes = routes
+        self._frames: list[set] = []
+        self._memo: dict = {}
+
+    # -- recording -----------------------------------------------------------------------------
+
+    @contextmanager
+    def recording(self):
+        """A frame for one output: yields the set of keys read while it is open."""
+        keys: set = set()
+        self._frames.append(keys)
+        try:
+            yield keys
+        finally:
+            self._frames.pop()
+
+    def _note(self, key: Key) -> None:
+        if self._frames:
+            self._frames[-1].add(key)
+
+    def memo(self, name, make, store: dict | None = None):
+        """`make()` once per `name` (in `store`, when the caller wants to bound it), and what it
+        read recorded into every frame that asks for it again."""
+        store = self._memo if store is None else store
+        hit = store.get(name)
+        if hit is None:
+            with self.recording() as keys:
+                value = make()
+            hit = store[name] = (value, frozenset(keys))
+        if self._frames:
+            self._frames[-1].update(hit[1])
+        return hit[0]
+
+    def value(self, key: Key):
+        """The value of an access on this build's model, not recorded: what a key digests to."""
+        saved, self._frames = self._frames, []
+        try:
+            name, *arguments = key
+            found = getattr(self, name)
+            return found(*arguments) if callable(found) else found
+        finally:
+            self._frames = saved
+
+    @property
+    def unrecorded(self) -> Site:
+        """The model itself, for values that are not the view's to record: the build instant a
+        template may show is derived from the template's text (`dependencies.Templates`)."""
+        return self._site
+
+    # -- the site, as `Site` answers -----------------------------------------------------------
+
+    def __getattr__(self, name):
+        """Any other attribute of the site, recorded whole; a method, with its arguments."""
+        if name.startswith("_"):
+            raise AttributeError(name)
+        found = getattr(self._site, name)
+        if not callable(found):
+            self._note((name,))
+            return found
+
+        def call(*arguments):
+            self._note((name, *arguments))
+            return found(*arguments)
+        return call
+
+    @property
+    def config(self):
+        return self._site.config  # every output's fingerprint holds the whole config
+
+    def page(self, slug: str):
+        self._note(("page", slug))
+        return self._site.page(slug)
+
+    def location(self, slug: str):
+        self._note(("location", slug))
+        return self._site.location(slug)
+
+    def event(self, slug: str):
+        self._note(("event", slug))
+        return self._site.event(slug)
+
+    def events_at(self, slug: str):
+        self._note(("events_at", slug))
+        return self._site.events_at(slug)
+
+    # -- narrower values than the site's attributes --------------------------------------------
+
+    def menu_pages(self) -> tuple[Page, ...]:
+        """Every page with its titles, order and languages but not its text: what menus show."""
+        self._note(("menu_pages",))
+        return self.memo("menu_pages", lambda: tuple(
+            dataclasses.replace(page, versions=tuple(dataclasses.replace(v, body="", description=None)
+                                                     for v in page.versions))
+            for page in self._site.pages))
+
+    def page_slugs(self) -> frozenset[str]:
+        """The slugs of all pages: what a Markdown link to a page file resolves against."""
+        self._note(("page_slugs",))
+        return self.memo("page_slugs", lambda: frozenset(p.slug for p in self._site.pages))
+
+    def active_locations(self) -> tuple:
+        self._note(("active_locations",))
+        return tuple(loc for loc in self._site.locations if loc.active)
+
+    def zone_span(self) -> tuple:
+        """The years the calendars' VTIMEZONE covers: from the events' dates, not the events."""
+        self._note(("zone_span",))
+        return self.memo("zone_span", lambda: feeds.zone_span(self._site))
+
+    def translation_report(self) -> translations.Report:
+        """What is missing or outdated per language: the editors' page shows this, not the texts."""
+        self._note(("translation_report",))
+        return self.memo("translation_report", lambda: translations.report(self._site))
+
+    def shard_count(self, lang: str) -> int:
+        """How many search bundles the language has: the search page loads each."""
+        self._note(("shard_count", lang))
+        outputs = (r.output for r in self._routes.routes + self._routes.feeds)
+        return len(search_shards.shards(outputs, lang))
+
+    # -- the event listings --------------------------------------------------------------------
+
+    @property
+    def upcoming(self):
+        self._note(("upcoming",))
+        return self._listings.upcoming
+
+    @property
+    def past(self):
+        self._note(("past",))
+        return self._listings.past
+
+    def upcoming_at(self, location: str) -> list:
+        self._note(("upcoming_at", location))
+        return self._listings.by_location.get(location, [])
+
+    def upcoming_of(self, event: str) -> list:
+        self._note(("upcoming_of", event))
+        return self._listings.by_event.get(event, [])
+
+    def locations_with_upcoming(self) -> frozenset[str]:
+        self._note(("locations_with_upcoming",))
+        return frozenset(self._listings.by_location)
+
+    def categories_upcoming(self) -> list[str]:
+        self._note(("categories_upcoming",))
+        return sorted({o.event.category for o in self._listings.upcoming if o.event.category})
