@@ -219,7 +219,7 @@ class MachineFiles:
                 self._upcoming = feeds.upcoming(self.site)
             return feeds.atom_feed(self.site, self.routes, self.translator, route.lang, self._upcoming)
         if route.kind == "sitemap":
-            return sitemap.sitemap(self.site, self.routes)
+            return sitemap.sitemap(self.routes)
         if route.kind == "robots":
             return sitemap.robots(self.routes)
         if route.kind == "editors_translations":

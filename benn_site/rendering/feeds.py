@@ -285,12 +285,6 @@ class Calendars:
             item.add("rdate", [new.date() if event.all_day else new.astimezone(tz) for new in added])
 
 
-def calendar_files(site: Site, routes: Routes, translator: Translator) -> dict[str, bytes]:
-    """Every .ics file of the site: output name → bytes."""
-    calendars = Calendars(site, routes, translator)
-    return {route.output: calendar_file(calendars, route) for route in routes.feeds if route.kind.endswith("_ics")}
-
-
 def calendar_file(calendars: Calendars, route) -> bytes:
     """The .ics file of one feed route: all events, a location's, or one event's."""
     site, routes, translator = calendars.site, calendars.routes, calendars.translator
@@ -393,9 +387,3 @@ def _entry(site, routes, translator, lang, event: Event, occs: list[Occurrence],
     lines.append(f"    <summary>{escape(chr(10).join(summary))}</summary>")
     lines.append("  </entry>")
     return lines
-
-
-def atom_files(site: Site, routes: Routes, translator: Translator) -> dict[str, bytes]:
-    occurrences = upcoming(site)
-    return {route.output: atom_feed(site, routes, translator, route.lang, occurrences)
-            for route in routes.feeds if route.kind == "events_atom"}

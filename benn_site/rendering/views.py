@@ -182,7 +182,7 @@ class Views:
         href, target = self.routes.page_link(slug, lang)
         return href, (target if target != lang else None)
 
-    def body(self, versions, lang: str, source_lang_hint: str | None = None):
+    def body(self, versions, lang: str):
         """(HTML of the reader's version or the default-language fallback, language it is in)."""
         by_lang = {v.lang: v for v in versions}
         version = by_lang.get(lang) or by_lang.get(self.config.default_language)
