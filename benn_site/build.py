@@ -52,6 +52,7 @@ class BuildReport:
     removed: int = 0  # files deleted because the build no longer produces them
     rendered: int = 0  # pages and feeds rendered; the others were unchanged since the last build
     stages: list = field(default_factory=list)  # timings.Stage of each step, in order
+    routes: Routes | None = None  # what the outputs were made from (and the site, via routes.site)
 
 
 class Rendered(NamedTuple):
@@ -341,7 +342,7 @@ class Builder:
         clock.lap("keep caches")
         return BuildReport(done.pages, len(output.written), clock.elapsed(), output.target,
                            done.translator.missing, warnings, len(output.changed), len(output.removed),
-                           done.rendered, clock.stages)
+                           done.rendered, clock.stages, done.views.routes)
 
     def quick(self, saved: Path, now: dt.datetime) -> list[str] | None:
         """The preview's fast path (quick.py) for a save of the file `saved`: the output names
