@@ -8,9 +8,9 @@ change the site's routes, menu, listings, feeds or the other pages: only the HTM
 each language (its own text, or the fallback text for languages without one), the editors'
 translations page and the search index. So the page is rendered at once from the last good
 build's model with the one text replaced, and written where its bytes changed; then the full
-build runs as for any save. It renders the pages written here again whatever their fingerprints
-say (`Builder` keeps them as `dirty`) and makes their search shards, so the output always ends as
-a clean build's.
+build runs as for any save. The pages written here lose their fingerprints and their search
+shards their entry files (`Builder.quick`), so the full build renders those pages again and makes
+those shards: the output always ends as a clean build's.
 
 Anything else (another kind of file, a changed field, a link that does not resolve, a failed
 render, a different build hour) returns None and leaves everything to the full build.
