@@ -11,13 +11,12 @@ import datetime as dt
 import functools
 import gc
 import hashlib
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from benn_site import collector, diagnostics, timings
+from benn_site import collector, diagnostics, store, timings
 from benn_site.config import Config, load_config
 from benn_site.content.loader import load_partial
 from benn_site.content.parsed_files import SourceCache
@@ -37,7 +36,6 @@ from benn_site.rendering.routes import Routes
 from benn_site.rendering.views import Views
 
 CACHE_DIR = ".cache"  # below the site directory; safe to delete
-STATE_VERSION = 1
 
 
 @dataclass
@@ -255,7 +253,7 @@ class Builder:
         self.root, self.out = root, out or root / "output"
         self.base_url, self.drafts, self.strict, self.jobs, self.cache = base_url, drafts, strict, jobs, cache
         key = hashlib.sha1(str(self.out.resolve()).encode("utf-8")).hexdigest()[:16]
-        self.state_file = root / CACHE_DIR / f"outputs-{key}.json"
+        self.state_file = root / CACHE_DIR / f"outputs-{key}.pickle"
         self.state: dict | None = None  # output → [fingerprint, missing strings], for self.out
         self.code = dependencies.code_version()
         self.templates = Compiled(root / CACHE_DIR if cache else None, self.code)
@@ -411,12 +409,9 @@ class Builder:
 
     def _previous(self) -> dict:
         if self.state is None:
-            try:
-                with collector.keeping():  # thousands of small lists, all kept
-                    data = json.loads(self.state_file.read_text(encoding="utf-8"))
-                self.state = data["outputs"] if data.get("version") == STATE_VERSION else {}
-            except (OSError, ValueError, KeyError, TypeError):
-                self.state = {}
+            with collector.keeping():  # thousands of small lists, all kept
+                state = store.load(self.state_file, self.code)
+            self.state = state if isinstance(state, dict) else {}
         return self.state
 
     def _forget(self) -> None:
@@ -427,13 +422,7 @@ class Builder:
 
     def _remember(self, state: dict) -> None:
         self.state = state
-        try:
-            self.state_file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.state_file.with_suffix(".tmp")
-            temporary.write_text(json.dumps({"version": STATE_VERSION, "outputs": state}), encoding="utf-8")
-            os.replace(temporary, self.state_file)
-        except OSError:
-            pass
+        store.save(self.state_file, state, self.code)
 
 
 def build(root: Path, out: Path | None = None, now: dt.datetime | None = None,

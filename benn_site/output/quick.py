@@ -25,6 +25,7 @@ from pathlib import Path
 
 import jinja2
 
+from benn_site import store
 from benn_site.errors import ContentError, RenderError
 from benn_site.rendering.i18n import Translator
 from benn_site.rendering.markup import Markup
@@ -116,9 +117,5 @@ def write(target: Path, pages: dict[str, bytes]) -> list[str]:
     """Write `pages` below `target`, each file atomically (a reader sees the old page or the new
     one); the names written."""
     for name, data in pages.items():
-        path = target / name
-        temporary = path.with_name(f".{path.name}.quick")
-        temporary.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
+        store.write_atomic(target / name, data)
     return sorted(pages)

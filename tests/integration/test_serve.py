@@ -115,7 +115,7 @@ def test_serve_rebuilds_survives_a_bad_edit_and_recovers(sample):
         assert server.stop() == 0
     assert "Preview stopped." in server.output + [server.wait_for_line("Preview stopped")]
     assert not (sample / "output").exists()  # the preview never writes the site's output folder
-    assert list((sample / ".cache").glob("outputs-*.json")) == []  # nor leaves fingerprints of its own
+    assert list((sample / ".cache").glob("outputs-*")) == []  # nor leaves fingerprints of its own
 
 
 def test_serve_speaks_german_when_the_terminal_does(sample):
