@@ -27,7 +27,7 @@ from benn_site.output import parallel, search_index
 from benn_site.output import quick as quick_path
 from benn_site.output.links import broken_link
 from benn_site.output.writer import Output, stage_file
-from benn_site.rendering import dependencies, feeds, sitemap, translations
+from benn_site.rendering import dependencies, feeds, search_shards, sitemap, translations
 from benn_site.rendering.i18n import Translator, load_locales
 from benn_site.rendering.markdown_cache import MarkdownCache
 from benn_site.rendering.markup import Markup, cache_key
@@ -357,7 +357,7 @@ class Builder:
         state = self._previous()
         for name in pages:
             state.pop(name, None)
-            shard = search_index.shard_folder(name, self.snapshot.shards)
+            shard = search_shards.shard_folder(name, self.snapshot.shards)
             if shard is not None:
                 (target / shard / search_index.ENTRY).unlink(missing_ok=True)
         self._forget()

@@ -119,7 +119,7 @@ class SiteLinks:
                 kind, path, line = self._locate(name, link)
                 found.setdefault((path, line or 0, link, problem), [kind, []])[1].append(name)
         errors = []
-        for (path, line, link, problem), (kind, pages) in sorted(found.items()):
+        for (path, line, _link, problem), (kind, pages) in sorted(found.items()):
             errors.append(kind(path, line or None, problem, "link", _pages_hint(self._first(path, pages))))
         return errors
 

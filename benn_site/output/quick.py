@@ -27,12 +27,12 @@ import jinja2
 
 from benn_site import store
 from benn_site.errors import ContentError, RenderError
+from benn_site.model import Site
+from benn_site.reading.sources import SourceFile, read_text, split_front_matter
 from benn_site.rendering.i18n import Translator
 from benn_site.rendering.markup import Markup
-from benn_site.model import Site
 from benn_site.rendering.render import render_template
 from benn_site.rendering.routes import Routes
-from benn_site.reading.sources import SourceFile, read_text, split_front_matter
 from benn_site.rendering.views import Listings, Views
 
 

@@ -42,7 +42,7 @@ from typing import Callable, Iterable
 
 from benn_site.errors import RenderError, check_stop
 from benn_site.messages import msg
-from benn_site.rendering.search_shards import BUNDLE, folder, shard_folder, shard_number, shards
+from benn_site.rendering.search_shards import BUNDLE, folder, shard_number, shards
 
 ENTRY = "pagefind-entry.json"
 LAYOUT = ("benn_site_urls", "below the language folder")  # written into ENTRY: how its URLs are meant
