@@ -30,7 +30,7 @@ from benn_site.output.writer import Output, stage_file
 from benn_site.rendering import dependencies, feeds, search_shards, sitemap, translations
 from benn_site.rendering.i18n import Translator, load_locales
 from benn_site.rendering.markdown_cache import MarkdownCache
-from benn_site.rendering.markup import Markup, cache_key
+from benn_site.rendering.markup import MarkdownConverter, cache_key
 from benn_site.rendering.render import Compiled, render_template
 from benn_site.rendering.routes import Routes
 from benn_site.rendering.views import Views
@@ -108,7 +108,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
         raise BuildFailed(routes.errors)
     check_stop(stop)
     translator = Translator(site)
-    views = Views(site, routes, translator, Markup(cache))
+    views = Views(site, routes, translator, MarkdownConverter(cache))
     check_stop(stop)
     templates = templates or Compiled()
     env = templates.environment(config.templates_dir)

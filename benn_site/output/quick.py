@@ -30,7 +30,7 @@ from benn_site.errors import ContentError, RenderError
 from benn_site.model import Site
 from benn_site.reading.sources import SourceFile, read_text, split_front_matter
 from benn_site.rendering.i18n import Translator
-from benn_site.rendering.markup import Markup
+from benn_site.rendering.markup import MarkdownConverter
 from benn_site.rendering.render import render_template
 from benn_site.rendering.routes import Routes
 from benn_site.rendering.views import Listings, Views
@@ -87,7 +87,7 @@ def warm(snapshot: Snapshot) -> None:
 def _render(snapshot: Snapshot, site: Site, slug: str) -> dict[str, bytes] | None:
     """output name → bytes of the page `slug` in every language (the home page for 'index'),
     or None when one does not render cleanly."""
-    views = Views(site, snapshot.routes, Translator(site), Markup(None), snapshot.listings)
+    views = Views(site, snapshot.routes, Translator(site), MarkdownConverter(None), snapshot.listings)
     shown = [route for route in snapshot.routes.routes
              if (route.kind == "page" and route.key == slug) or (route.kind == "home" and slug == "index")]
     pages = {}

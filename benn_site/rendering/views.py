@@ -12,7 +12,7 @@ from benn_site.calendar import schedule
 from benn_site.model import Occurrence, Site
 from benn_site.rendering import i18n, notice, overview_map, search_shards, structured
 from benn_site.rendering.i18n import N_
-from benn_site.rendering.markup import Markup as MarkdownConverter
+from benn_site.rendering.markup import MarkdownConverter
 from benn_site.rendering.render import date_and_time, list_text, script_json, text_helper
 from benn_site.rendering.routes import Route, Routes
 from benn_site.texts import Localized
