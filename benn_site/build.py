@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from benn_site import collector, diagnostics, timings
+from benn_site import collector, diagnostics, store, timings
 from benn_site.config import Config, load_config
 from benn_site.content.loader import load_partial
 from benn_site.content.parsed_files import SourceCache
@@ -27,17 +26,16 @@ from benn_site.output import parallel, search_index
 from benn_site.output import quick as quick_path
 from benn_site.output.links import broken_link
 from benn_site.output.writer import Output, stage_file
-from benn_site.rendering import dependencies
+from benn_site.rendering import dependencies, search_shards
 from benn_site.rendering.i18n import Translator, load_locales
 from benn_site.rendering.machine_files import MachineFiles
 from benn_site.rendering.markdown_cache import MarkdownCache
-from benn_site.rendering.markup import Markup, cache_key
+from benn_site.rendering.markup import MarkdownConverter, cache_key
 from benn_site.rendering.render import Compiled, render_template
 from benn_site.rendering.routes import Routes
 from benn_site.rendering.views import Views
 
 CACHE_DIR = ".cache"  # below the site directory; safe to delete
-STATE_VERSION = 2
 
 
 @dataclass
@@ -52,6 +50,7 @@ class BuildReport:
     removed: int = 0  # files deleted because the build no longer produces them
     rendered: int = 0  # pages and feeds rendered; the others were unchanged since the last build
     stages: list = field(default_factory=list)  # timings.Stage of each step, in order
+    routes: Routes | None = None  # what the outputs were made from (and the site, via routes.site)
 
 
 class Rendered(NamedTuple):
@@ -111,7 +110,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
         raise BuildFailed(routes.errors)
     check_stop(stop)
     translator = Translator(site)
-    views = Views(site, routes, translator, Markup(cache))
+    views = Views(site, routes, translator, MarkdownConverter(cache))
     check_stop(stop)
     templates = templates or Compiled()
     env = templates.environment(config.templates_dir)
@@ -229,7 +228,7 @@ class Builder:
         self.root, self.out = root, out or root / "output"
         self.base_url, self.drafts, self.strict, self.jobs, self.cache = base_url, drafts, strict, jobs, cache
         key = hashlib.sha1(str(self.out.resolve()).encode("utf-8")).hexdigest()[:16]
-        self.state_file = root / CACHE_DIR / f"outputs-{key}.json"
+        self.state_file = root / CACHE_DIR / f"outputs-{key}.pickle"
         self.state: dict | None = None  # output → [fingerprint, missing strings, keys read], for self.out
         self.code = dependencies.code_version()
         self.templates = Compiled(root / CACHE_DIR if cache else None, self.code)
@@ -316,7 +315,7 @@ class Builder:
         clock.lap("keep caches")
         return BuildReport(done.pages, len(output.written), clock.elapsed(), output.target,
                            done.translator.missing, warnings, len(output.changed), len(output.removed),
-                           done.rendered, clock.stages)
+                           done.rendered, clock.stages, done.views.routes)
 
     def quick(self, saved: Path, now: dt.datetime) -> list[str] | None:
         """The preview's fast path (quick.py) for a save of the file `saved`: the output names
@@ -333,7 +332,7 @@ class Builder:
         state = self._previous()
         for name in pages:
             state.pop(name, None)
-            shard = search_index.shard_folder(name, self.snapshot.shards)
+            shard = search_shards.shard_folder(name, self.snapshot.shards)
             if shard is not None:
                 (target / shard / search_index.ENTRY).unlink(missing_ok=True)
         self._forget()
@@ -385,12 +384,9 @@ class Builder:
 
     def _previous(self) -> dict:
         if self.state is None:
-            try:
-                with collector.keeping():  # thousands of small lists, all kept
-                    data = json.loads(self.state_file.read_text(encoding="utf-8"))
-                self.state = data["outputs"] if data.get("version") == STATE_VERSION else {}
-            except (OSError, ValueError, KeyError, TypeError):
-                self.state = {}
+            with collector.keeping():  # thousands of small lists, all kept
+                state = store.load(self.state_file, self.code)
+            self.state = state if isinstance(state, dict) else {}
         return self.state
 
     def _forget(self) -> None:
@@ -401,13 +397,7 @@ class Builder:
 
     def _remember(self, state: dict) -> None:
         self.state = state
-        try:
-            self.state_file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.state_file.with_suffix(".tmp")
-            temporary.write_text(json.dumps({"version": STATE_VERSION, "outputs": state}), encoding="utf-8")
-            os.replace(temporary, self.state_file)
-        except OSError:
-            pass
+        store.save(self.state_file, state, self.code)
 
 
 def build(root: Path, out: Path | None = None, now: dt.datetime | None = None,

@@ -141,7 +141,7 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
 
     footer = data.get("footer")
     if footer is not None and (not isinstance(footer, list) or not all(isinstance(n, str) for n in footer)):
-        check.error(data, "footer", "must be a list of page slugs", "e.g. [accessibility, imprint, privacy]")
+        check.error(data, "footer", msg("must be a list of page slugs"), msg("e.g. [accessibility, imprint, privacy]"))
         footer = None
 
     holidays = None

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from benn_site.errors import ContentError, SiteError
+from benn_site.messages import msg
 from benn_site.model import Site
 
 FORMATS = ("plain", "github")
@@ -55,12 +56,17 @@ def _missing_strings(site: Site, missing: Iterable[tuple[str, str]]) -> list[Sit
         path = catalogs.get(lang, f"content/ui/{lang}.po")
         count = len(msgids)
         named = ", ".join(f"'{m}'" for m in msgids[:SHOWN_NAMES])
-        more = f" and {count - SHOWN_NAMES} more" if count > SHOWN_NAMES else ""
-        noun = "interface string is" if count == 1 else "interface strings are"
+        if count > SHOWN_NAMES:
+            message = msg("{count} interface strings are not translated into '{lang}': {names} and {more} more",
+                          count=count, lang=lang, names=named, more=count - SHOWN_NAMES)
+        elif count == 1:
+            message = msg("1 interface string is not translated into '{lang}': {names}", lang=lang, names=named)
+        else:
+            message = msg("{count} interface strings are not translated into '{lang}': {names}",
+                          count=count, lang=lang, names=named)
         result.append(SiteWarning(
-            path, _msgid_line(site.config.root / path, msgids[0]),
-            f"{count} {noun} not translated into '{lang}': {named}{more}", None,
-            "fill in their msgstr lines; until then readers see the default language's text"))
+            path, _msgid_line(site.config.root / path, msgids[0]), message, None,
+            msg("fill in their msgstr lines; until then readers see the default language's text")))
     return result
 
 
@@ -75,8 +81,8 @@ def _missing_pages(site: Site) -> list[SiteWarning]:
         source = page.version(config.default_language, config.default_language).source
         names = ", ".join(f"{page.slug}.{code}.md" for code in absent)
         result.append(SiteWarning(
-            source.path, None, f"not translated into {', '.join(absent)}", None,
-            f"add {names}; until then readers of those languages see this text with a notice"))
+            source.path, None, msg("not translated into {languages}", languages=", ".join(absent)), None,
+            msg("add {files}; until then readers of those languages see this text with a notice", files=names)))
     return result
 
 

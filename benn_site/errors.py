@@ -68,26 +68,6 @@ class BuildFailed(Exception):
         super().__init__("\n".join(str(e) for e in self.errors))
 
 
-class ErrorList:
-    """Collects problems while a stage keeps going file by file; `raise_if_any()` ends the stage."""
-
-    def __init__(self) -> None:
-        self.errors: list[SiteError] = []
-
-    def add(self, error: SiteError) -> None:
-        self.errors.append(error)
-
-    def extend(self, errors: list[SiteError]) -> None:
-        self.errors.extend(errors)
-
-    def __bool__(self) -> bool:
-        return bool(self.errors)
-
-    def raise_if_any(self) -> None:
-        if self.errors:
-            raise BuildFailed(self.errors)
-
-
 def relpath(path: Path, root: Path) -> str:
     """A path as editors see it: relative to the site directory, with forward slashes."""
     text, base = str(path), str(root)

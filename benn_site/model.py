@@ -193,7 +193,7 @@ class Occurrence:
 
 
 @dataclass(frozen=True)
-class Catalog:
+class UiCatalog:
     """The interface strings of one language: English msgid → translation."""
 
     lang: str
@@ -224,7 +224,7 @@ class Site:
     pages: tuple[Page, ...]
     locations: tuple[Location, ...]
     events: tuple[Event, ...]
-    catalogs: tuple[Catalog, ...] = field(default=())
+    catalogs: tuple[UiCatalog, ...] = field(default=())
     outlines: Outlines | None = None  # content/data/districts.geojson, when the site has it
 
     def location(self, slug: str) -> Location | None:

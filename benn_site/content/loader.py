@@ -14,7 +14,7 @@ from benn_site.content.location_records import build_location
 from benn_site.content.parsed_files import SourceCache
 from benn_site.errors import BuildFailed, ContentError, SiteError, check_stop, did_you_mean, relpath
 from benn_site.messages import msg
-from benn_site.model import Catalog, Event, Location, Outlines, Page, PageVersion, Site, Source
+from benn_site.model import Event, Location, Outlines, Page, PageVersion, Site, Source, UiCatalog
 from benn_site.reading.fields import WHOLE_NUMBER, FieldChecker, codes_field, hidden, line_of, publication
 from benn_site.reading.sources import read_text, split_front_matter, split_name
 from benn_site.reading.yamlsource import parse_yaml
@@ -347,7 +347,7 @@ def _load_outlines(config: Config, errors) -> Outlines | None:
     return outlines
 
 
-def _load_catalogs(config: Config, errors) -> list[Catalog]:
+def _load_catalogs(config: Config, errors) -> list[UiCatalog]:
     from babel.messages.pofile import PoFileError, read_po
 
     folder = config.content_dir / "ui"
@@ -373,5 +373,5 @@ def _load_catalogs(config: Config, errors) -> list[Catalog]:
             continue
         messages = tuple(sorted((m.id, m.string or (m.id if lang == "en" else ""))
                                 for m in catalog if m.id and isinstance(m.id, str) and not m.fuzzy))
-        result.append(Catalog(lang, messages, Source(name, 1)))
+        result.append(UiCatalog(lang, messages, Source(name, 1)))
     return result

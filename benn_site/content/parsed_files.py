@@ -10,20 +10,17 @@ Only files parsed without a problem are kept: problems are written in the langua
 build that found them, and they are cheap to find again. A file changed less than `RACY_NS`
 before it was read is not kept either: a second save within the file system's timestamp
 resolution would leave size and mtime as they were (git calls these entries "racily clean").
-The stored file is a pickle, as trusted as the rest of the site folder it lives in; one made by
-another version of the generator is ignored.
+The file is stored with `benn_site.store`: one made by another version of the generator is ignored.
 """
 
 from __future__ import annotations
 
 import os
-import pickle
 import time
 from pathlib import Path
 
-from benn_site import collector
+from benn_site import collector, store
 
-VERSION = 1
 RACY_NS = 2_000_000_000  # the coarsest common mtime resolution (FAT) is 2 s
 SAVE_SHARE = 20  # the file is written once 1 in this many entries changed
 
@@ -96,21 +93,11 @@ class SourceCache:
         self._changes += len(gone)
         if self.file is None or self._changes * SAVE_SHARE < max(1, len(self.entries)):
             return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.file.with_name(self.file.name + ".tmp")
-            with open(temporary, "wb") as out:
-                pickle.dump((VERSION, self.code, self.entries), out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.file)
+        if store.save(self.file, self.entries, self.code):  # else only the next build is slower
             self._changes = 0
-        except OSError:
-            pass  # a cache that cannot be written only makes the next build slower
 
     def _read(self) -> None:
-        try:  # one read, then one parse: pickle.load() from the file object takes half as long again
-            with collector.keeping():
-                version, code, entries = pickle.loads(self.file.read_bytes())
-        except Exception:  # missing, truncated, or from another version: start empty
-            return
-        if version == VERSION and code == self.code and isinstance(entries, dict):
+        with collector.keeping():
+            entries = store.load(self.file, self.code)
+        if isinstance(entries, dict):  # else missing, unreadable or of another version: start empty
             self.entries = entries

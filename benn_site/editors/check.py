@@ -13,10 +13,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from benn_site.build import build, prepare
+from benn_site.build import build
 from benn_site.errors import BuildFailed
 from benn_site.output.links import SiteLinks
-from benn_site.rendering.routes import BUILT_IN, Routes
+from benn_site.rendering.routes import BUILT_IN
 
 
 @dataclass(frozen=True)
@@ -28,15 +28,14 @@ class CheckReport:
 
 def check_site(root: Path, now: dt.datetime, base_url: str | None = None, drafts: bool = False,
                strict: bool = False) -> CheckReport:
-    """A CheckReport, or BuildFailed with every problem (the build's, then the links')."""
-    config, site = prepare(root, now, base_url, drafts)
-    routes = Routes(site)
-    owners = {route.output: ("" if route.source == BUILT_IN else route.source, route.template)
-              for route in routes.routes}
+    """A CheckReport, or BuildFailed with every problem (the build's, then the links').
+    The site is loaded and checked once, by the build; the links are checked against its routes."""
     with tempfile.TemporaryDirectory(prefix="benn-site-check-") as tmp:
         # cache=False: a throwaway folder must leave no fingerprints behind in root/.cache
         report = build(root, Path(tmp) / "site", now, base_url, drafts, strict, cache=False)
-        links = SiteLinks(report.output, config.base_url, owners, root)
+        owners = {route.output: ("" if route.source == BUILT_IN else route.source, route.template)
+                  for route in report.routes.routes}
+        links = SiteLinks(report.output, report.routes.site.config.base_url, owners, root)
         errors = links.check()
         count = links.checked
     if errors:

@@ -21,7 +21,6 @@ from benn_site.reading.sources import SLUG, suggest_slug
 from benn_site.rendering.translations import EVENT_TEXT_FIELDS
 
 SCAFFOLDS = Path(__file__).resolve().parent / "scaffold"
-KINDS = ("event", "location", "page")
 
 
 def _quote(text: str | None) -> str:
@@ -40,8 +39,8 @@ def _fail(path: str, message, hint=None) -> BuildFailed:
     return BuildFailed([ContentError(path, None, message, hint=hint)])
 
 
-def new_file(root: Path, kind: str, name: str, lang: str | None = None, today: dt.date | None = None,
-             notes: str | None = None, now: dt.datetime | None = None) -> Path:
+def new_file(root: Path, kind: str, name: str, lang: str | None = None, notes: str | None = None,
+             now: dt.datetime | None = None) -> Path:
     """Write the new file and return its path; BuildFailed (nothing written) when it cannot be made."""
     config = load_config(root)
     lang = lang or config.default_language
@@ -53,7 +52,7 @@ def new_file(root: Path, kind: str, name: str, lang: str | None = None, today: d
         raise _fail(name, msg("'{slug}' cannot be part of a web address", slug=name),
                     msg("use only a-z, 0-9 and '-', e.g. {suggestion}", suggestion=suggest_slug(name)))
     notes = notes if notes in available() else (lang if lang in available() else "en")
-    today = today or (now or dt.datetime.now(config.tz)).astimezone(config.tz).date()
+    today = (now or dt.datetime.now(config.tz)).astimezone(config.tz).date()
     translation = lang != config.default_language
     if kind == "page":
         path, text = _page(config, name, lang, notes, translation)

@@ -113,17 +113,17 @@ class SiteLinks:
             page_url = self.base_path + (name[: -len("index.html")] if name.endswith("index.html") else name)
             for link in links:
                 self.checked += 1
-                problem = self._problem(name, page_url, ids, link)
+                problem = self._problem(page_url, ids, link)
                 if problem is None:
                     continue
                 kind, path, line = self._locate(name, link)
                 found.setdefault((path, line or 0, link, problem), [kind, []])[1].append(name)
         errors = []
-        for (path, line, link, problem), (kind, pages) in sorted(found.items()):
+        for (path, line, _link, problem), (kind, pages) in sorted(found.items()):
             errors.append(kind(path, line or None, problem, "link", _pages_hint(self._first(path, pages))))
         return errors
 
-    def _problem(self, name, page_url, ids, link):
+    def _problem(self, page_url, ids, link):
         """None when the link works, else a message why not."""
         if link.startswith(EXTERNAL_SCHEMES) or link.startswith("javascript:"):
             return None

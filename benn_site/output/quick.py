@@ -8,9 +8,9 @@ change the site's routes, menu, listings, feeds or the other pages: only the HTM
 each language (its own text, or the fallback text for languages without one), the editors'
 translations page and the search index. So the page is rendered at once from the last good
 build's model with the one text replaced, and written where its bytes changed; then the full
-build runs as for any save. It renders the pages written here again whatever their fingerprints
-say (`Builder` keeps them as `dirty`) and makes their search shards, so the output always ends as
-a clean build's.
+build runs as for any save. The pages written here lose their fingerprints and their search
+shards their entry files (`Builder.quick`), so the full build renders those pages again and makes
+those shards: the output always ends as a clean build's.
 
 Anything else (another kind of file, a changed field, a link that does not resolve, a failed
 render, a different build hour) returns None and leaves everything to the full build.
@@ -25,14 +25,15 @@ from pathlib import Path
 
 import jinja2
 
+from benn_site import store
+from benn_site.calendar.listings import Listings
 from benn_site.errors import ContentError, RenderError
-from benn_site.rendering.i18n import Translator
-from benn_site.rendering.markup import Markup
 from benn_site.model import Site
+from benn_site.reading.sources import SourceFile, read_text, split_front_matter
+from benn_site.rendering.i18n import Translator
+from benn_site.rendering.markup import MarkdownConverter
 from benn_site.rendering.render import render_template
 from benn_site.rendering.routes import Routes
-from benn_site.reading.sources import SourceFile, read_text, split_front_matter
-from benn_site.calendar.listings import Listings
 from benn_site.rendering.views import Views
 
 
@@ -87,7 +88,7 @@ def warm(snapshot: Snapshot) -> None:
 def _render(snapshot: Snapshot, site: Site, slug: str) -> dict[str, bytes] | None:
     """output name → bytes of the page `slug` in every language (the home page for 'index'),
     or None when one does not render cleanly."""
-    views = Views(site, snapshot.routes, Translator(site), Markup(None), snapshot.listings)
+    views = Views(site, snapshot.routes, Translator(site), MarkdownConverter(None), snapshot.listings)
     shown = [route for route in snapshot.routes.routes
              if (route.kind == "page" and route.key == slug) or (route.kind == "home" and slug == "index")]
     pages = {}
@@ -117,9 +118,5 @@ def write(target: Path, pages: dict[str, bytes]) -> list[str]:
     """Write `pages` below `target`, each file atomically (a reader sees the old page or the new
     one); the names written."""
     for name, data in pages.items():
-        path = target / name
-        temporary = path.with_name(f".{path.name}.quick")
-        temporary.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
+        store.write_atomic(target / name, data)
     return sorted(pages)

@@ -1,37 +1,27 @@
 """The search index: each language's pages in shards, one Pagefind bundle per shard, made side by
 side after the pages are in place and only where pages changed.
 
-Pagefind makes little use of a second core (one run keeps about 1.2 cores busy) and holds
-everything it indexes in memory (about 4 ms of CPU and 0.3 MB per page), so one bundle per
-language made a large site's index slow, heavy and all-or-nothing: an edit of one German page
-re-indexed every German page. So each language's pages (the HTML files
-below `<lang>/`) are split into ceil(pages / SHARD_PAGES) shards, but MAX_SHARDS at most, each
-indexed by its own Pagefind process into `pagefind/<lang>/<k>/`, up to `jobs` at a time; memory is
-bounded by the shards running at once, and an edit re-indexes the one shard its page is in.
-The cap is there because every Pagefind run walks its whole language folder (below): 0.3 s of
-CPU at 17,000 pages a language, so with shards of a fixed size the walks would grow with the
-square of the pages (at 100,000 pages, 426 walks, 130 s). With at most 16 shards a language, a
-larger site gets larger shards instead (and a reader's browser fetches fewer of them).
-
-A page's shard is a hash of its output name modulo the language's shard count (`shards()`): the
-hash spreads the pages about evenly (SHARD_PAGES or fewer each, give or take a few percent), an
-edit moves nothing between shards, and the search page's view and the index compute the count with
-the same function from the same names: the routes at render time are the files the build writes.
-The search page loads shard 0 with Pagefind UI and merges the others into it (`mergeIndex`).
-When the count changes, every page of the language may move: all its shards are made again, and
-the folders of shards that no longer exist are left to the output's stale-file removal, as is the
-one bundle per language that builds before shards wrote.
+Pagefind makes little use of a second core and holds everything it indexes in memory, so one
+bundle per language would make a large site's index slow, heavy and all-or-nothing: an edit of
+one page would re-index every page of its language. So each language's pages (the HTML files
+below `<lang>/`) are split into shards, each indexed by its own Pagefind process into
+`pagefind/<lang>/<k>/`, up to `jobs` at a time: memory is bounded by the shards running at once,
+and an edit re-indexes the one shard its page is in. Which page is in which shard, and why their
+number is capped, is `benn_site.rendering.search_shards`, shared with the search page. The search
+page loads shard 0 with Pagefind UI and merges the others into it (`mergeIndex`). When the count
+changes, every page of the language may move: all its shards are made again, and the folders of
+shards that no longer exist are left to the output's stale-file removal.
 
 Pagefind reads the shard's pages where they are: its site is the language's folder and `--glob`
 names the shard's pages, so the URLs in the index are relative to that folder and the search page
-gives Pagefind UI the folder's URL as the base of its results. (A hard-link mirror of each shard
-under its own folders cost a new folder per page, made and deleted within seconds: 7 s of a 10,000-page
-build on a file system that will not reuse a just-freed inode, and slower allocation for every file
-after.) A bundle made before, with URLs from the output folder, has no `LAYOUT` key in its entry
-file: it counts as missing and is made again. Each run decides alone whether pages
-without `data-pagefind-body` are indexed (only when none of its pages has one): with hundreds of
-pages per shard every shard of the portal has item pages, but a shard made only of listing pages
-would index them whole. A shard with no indexable page at all fails, as Pagefind does.
+gives Pagefind UI the folder's URL as the base of its results. Nothing is copied or linked per
+page, because a file made and deleted for each of thousands of pages costs more than the glob.
+Every run walks its whole language folder, which is why the shard count is capped. A bundle whose
+entry file has no `LAYOUT` key was made with other URLs: it counts as missing and is made again.
+Each run decides alone whether pages without `data-pagefind-body` are indexed (only when none of
+its pages has one): with hundreds of pages per shard every shard of the portal has item pages,
+but a shard made only of listing pages would index them whole. A shard with no indexable page at
+all fails, as Pagefind does.
 
 The index must be as reproducible as the pages: Pagefind 1.5 writes the languages of
 `pagefind-entry.json` in a varying order, so that file is rewritten with sorted keys. The UI
@@ -52,7 +42,7 @@ from typing import Callable, Iterable
 
 from benn_site.errors import RenderError, check_stop
 from benn_site.messages import msg
-from benn_site.rendering.search_shards import BUNDLE, folder, shard_folder, shard_number, shards
+from benn_site.rendering.search_shards import BUNDLE, folder, shard_number, shards
 
 ENTRY = "pagefind-entry.json"
 LAYOUT = ("benn_site_urls", "below the language folder")  # written into ENTRY: how its URLs are meant
@@ -191,10 +181,8 @@ def run(target: Path, todo: list[Shard], temporary: Path, base_path: str, jobs: 
 
     Pagefind spreads one run over every core by itself, which costs CPU (threads handing work
     over): worth it for a lone shard (the preview's edit, a warm build), not when there are shards
-    enough to keep every core busy with its own run. Then each run gets one thread: on the 10,000-page
-    benchmark portal, 24 shards indexed two at a time took 7–11 % less CPU, and in whole cold builds
-    the index stage took 3–4 % less (four builds each way, taking turns). The bundles are the same
-    bytes either way."""
+    enough to keep every core busy with its own run. Then each run gets one thread, which spends
+    less CPU for the same bundles (the same bytes either way)."""
     program = program or executable()
     jobs = max(1, jobs)
     threads = 1 if len(todo) >= jobs else None

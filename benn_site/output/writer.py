@@ -54,6 +54,11 @@ def stage_file(target: Path, staging: Path, name: str, data: bytes, fresh: bool)
     return True
 
 
+def side_folders(target: Path) -> tuple[Path, Path]:
+    """The staging and backup folders next to the output folder `target` (`make clean` removes them)."""
+    return target.parent / f".{target.name}.staging", target.parent / f".{target.name}.previous"
+
+
 class Output:
     """The files of one build: `write()`/`copy_tree()` stage, `commit()` or `discard()` ends it."""
 
@@ -65,7 +70,7 @@ class Output:
                 "--out", None, msg("'{folder}' is the site folder or contains it; the build would replace it",
                                    folder=target),
                 hint=msg("choose a folder for the output only, e.g. output"))])
-        self.staging = self.target.parent / f".{self.target.name}.staging"
+        self.staging = side_folders(self.target)[0]
         if self.staging.exists():
             shutil.rmtree(self.staging)  # left over from a build that was killed
         self.staging.mkdir(parents=True)
@@ -108,7 +113,7 @@ class Output:
     def apply(self) -> None:
         """Move the staged files into place. The files they replace and the stale ones wait in a
         backup folder until `finish()`, so `rollback()` can still restore the previous output."""
-        self.backup = self.target.parent / f".{self.target.name}.previous"
+        self.backup = side_folders(self.target)[1]
         shutil.rmtree(self.backup, ignore_errors=True)
         self._moved: list[str] = []
         self._created: list[Path] = []

@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_interval, format_time, get_day_names
+from babel.dates import format_date, format_interval, format_time, get_day_names
 
 from benn_site.errors import RenderError
 from benn_site.messages import msg
@@ -96,10 +96,6 @@ def time_range(start: dt.time, end: dt.time, lang: str) -> str:
     if end == dt.time(23, 59, 59):
         end = dt.time(0, 0)
     return native_digits(format_interval(start, end, skeleton, locale=locale), lang)
-
-
-def datetime_text(value: dt.datetime, lang: str) -> str:
-    return native_digits(format_datetime(value, format="medium", locale=babel_locale(lang)), lang)
 
 
 def weekday_names(lang: str) -> list[str]:

@@ -24,7 +24,7 @@ class MachineFiles:
         if route.kind == "events_atom":
             return feeds.atom_feed(self.site, self.routes, self.translator, route.lang, self.site.upcoming)
         if route.kind == "sitemap":
-            return sitemap.sitemap(self.site, self.routes)
+            return sitemap.sitemap(self.routes)
         if route.kind == "robots":
             return sitemap.robots(self.routes)
         if route.kind == "editors_translations":

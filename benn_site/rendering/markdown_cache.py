@@ -5,7 +5,7 @@ not change between two builds, so each converted text is stored under a hash of 
 the converter's whole configuration (extensions, allowed tags, library versions): change any of
 them and every key changes. The links a text contains are resolved against the rest of the site,
 which may have changed although the text did not, so an entry also records each link target with
-what it resolved to; `markup.Markup` uses an entry only when every target still resolves the same.
+what it resolved to; `markup.MarkdownConverter` uses an entry only when every target still resolves the same.
 
 SQLite (in the standard library) keeps it in one file, lets worker processes read it at the same
 time, and needs no server. Workers only read; what they convert travels back to the parent with

@@ -58,7 +58,7 @@ _LINK = re.compile(r"<(a|img)" + _ATTRS + r"(\s*/?)>")
 _TAG = re.compile(r"<[^>]*>")
 
 
-class Markup:
+class MarkdownConverter:
     """One reusable converter; `convert()` is called once per text and language.
 
     With a `cache` (markdown_cache.MarkdownCache), a text converted in an earlier build is reused as long

@@ -8,8 +8,6 @@ in each render's context rather than installed globally, so renders share no sta
 from __future__ import annotations
 
 import json
-import os
-import pickle
 import re
 import sys
 import traceback
@@ -19,6 +17,7 @@ import jinja2
 from babel.lists import format_list
 from markupsafe import Markup, escape
 
+from benn_site import store
 from benn_site.errors import RenderError, relpath
 from benn_site.messages import msg
 from benn_site.rendering.i18n import babel_locale
@@ -55,7 +54,7 @@ class Compiled:
     one Builder: Jinja recompiles a template only when its file changed (auto_reload), and the
     analysis is keyed by the template's source, so a save does not recompile every template.
     With a `cache` folder both outlive the process (a third of a second of every CLI build):
-    Jinja's own bytecode cache, keyed by each template's source, and the analysis in a pickle."""
+    Jinja's own bytecode cache, keyed by each template's source, and the analysis in a `store` file."""
 
     def __init__(self, cache: Path | None = None, code: str = ""):
         self.parsed: dict = {}
@@ -64,13 +63,9 @@ class Compiled:
         self._cache, self._code = cache, code
         self._stored = 0
         if cache is not None:
-            try:
-                with open(cache / "templates.pickle", "rb") as data:
-                    version, parsed = pickle.load(data)
-                if version == code and isinstance(parsed, dict):
-                    self.parsed, self._stored = parsed, len(parsed)
-            except Exception:  # missing, truncated, or of another version: analyse again
-                pass
+            parsed = store.load(cache / "templates.pickle", code)
+            if isinstance(parsed, dict):  # else missing, unreadable or of another version: analyse again
+                self.parsed, self._stored = parsed, len(parsed)
 
     def environment(self, folder: Path):
         if self._env is None or self._folder != folder:
@@ -85,15 +80,8 @@ class Compiled:
             return
         latest = {key[0]: (key, value) for key, value in self.parsed.items()}  # later entries are newer
         self.parsed = dict(latest.values())
-        try:
-            self._cache.mkdir(parents=True, exist_ok=True)
-            temporary = self._cache / "templates.pickle.tmp"
-            with open(temporary, "wb") as out:
-                pickle.dump((self._code, self.parsed), out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self._cache / "templates.pickle")
+        if store.save(self._cache / "templates.pickle", self.parsed, self._code):
             self._stored = len(self.parsed)
-        except OSError:
-            pass
 
 
 def script_json(data) -> Markup:

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from benn_site.model import Site
 from benn_site.rendering.routes import Routes
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
-def sitemap(site: Site, routes: Routes) -> bytes:
+def sitemap(routes: Routes) -> bytes:
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
     entries = []
@@ -52,7 +51,3 @@ def robots(routes: Routes) -> bytes:
     of a host: a site under a sub-path must have its server serve this file there."""
     return ("User-agent: *\nAllow: /\n\n"
             f"Sitemap: {routes.absolute(routes.url('sitemap'))}\n").encode("utf-8")
-
-
-def files(site: Site, routes: Routes) -> dict[str, bytes]:
-    return {routes.path("sitemap"): sitemap(site, routes), routes.path("robots"): robots(routes)}

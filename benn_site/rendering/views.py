@@ -12,7 +12,7 @@ from benn_site.calendar.listings import Listings
 from benn_site.model import Occurrence, Site
 from benn_site.rendering import i18n, notice, overview_map, search_shards, structured
 from benn_site.rendering.i18n import N_
-from benn_site.rendering.markup import Markup as MarkdownConverter
+from benn_site.rendering.markup import MarkdownConverter
 from benn_site.rendering.reads import Reads
 from benn_site.rendering.render import date_and_time, list_text, script_json, text_helper
 from benn_site.rendering.routes import Route, Routes
@@ -152,7 +152,7 @@ class Views:
         href, target = self.routes.page_link(slug, lang)
         return href, (target if target != lang else None)
 
-    def body(self, versions, lang: str, source_lang_hint: str | None = None):
+    def body(self, versions, lang: str):
         """(HTML of the reader's version or the default-language fallback, language it is in)."""
         by_lang = {v.lang: v for v in versions}
         version = by_lang.get(lang) or by_lang.get(self.config.default_language)

@@ -7,7 +7,7 @@ import pytest
 from benn_site.build import build
 from benn_site.errors import BuildFailed
 from benn_site.rendering.markdown_cache import MarkdownCache
-from benn_site.rendering.markup import Markup
+from benn_site.rendering.markup import MarkdownConverter
 from tests.conftest import NOW
 from tests.integration.test_build import digest
 
@@ -50,20 +50,20 @@ def _build(site, out):
 
 def test_markup_reuses_an_entry_only_while_its_links_resolve_the_same(tmp_path):
     cache = MarkdownCache(tmp_path / "md.sqlite")
-    first = Markup(cache)
+    first = MarkdownConverter(cache)
     text = "See [the imprint](imprint.de.md).\n"
     html, broken = first.convert(text, lambda target: "/de/imprint/")
     assert html == '<p>See <a href="/de/imprint/">the imprint</a>.</p>' and broken == []
     cache.store(cache.take())
     cache.close()
 
-    again = Markup(MarkdownCache(tmp_path / "md.sqlite"))
+    again = MarkdownConverter(MarkdownCache(tmp_path / "md.sqlite"))
     again.md = None  # a hit must not convert: this would fail
     assert again.convert(text, lambda target: "/de/imprint/") == (html, [])
 
-    moved = Markup(MarkdownCache(tmp_path / "md.sqlite"))
+    moved = MarkdownConverter(MarkdownCache(tmp_path / "md.sqlite"))
     assert moved.convert(text, lambda target: "/de/legal/")[0] == '<p>See <a href="/de/legal/">the imprint</a>.</p>'
-    gone = Markup(MarkdownCache(tmp_path / "md.sqlite"))
+    gone = MarkdownConverter(MarkdownCache(tmp_path / "md.sqlite"))
     assert gone.convert(text, lambda target: None)[1] == ["imprint.de.md"]
 
 

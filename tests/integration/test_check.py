@@ -33,6 +33,17 @@ def test_a_good_site_passes_and_nothing_is_written(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
+
+def test_the_site_is_loaded_and_checked_once(tmp_path, monkeypatch):
+    import benn_site.build
+
+    site = write_site(tmp_path / "site", sample_files())
+    loads = []
+    load_partial = benn_site.build.load_partial
+    monkeypatch.setattr(benn_site.build, "load_partial", lambda *args: loads.append(1) or load_partial(*args))
+    check_site(site, NOW)
+    assert len(loads) == 1
+
 def test_a_missing_anchor_is_reported_at_its_line(tmp_path):
     site = write_site(tmp_path / "site", sample_files({
         "content/pages/about.de.md": "---\ntitle: Über uns\n---\nErster Absatz.\n\n"

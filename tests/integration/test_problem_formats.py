@@ -16,6 +16,7 @@ from benn_site.build import build
 from benn_site.cli import main
 from benn_site.diagnostics import SiteWarning, format_problem
 from benn_site.errors import ConfigError, ContentError
+from benn_site.messages import catalog
 from tests.conftest import NOW, SAMPLE_SITE_YAML, sample_files, write_site
 from tests.integration.test_build import digest
 
@@ -99,6 +100,14 @@ def test_warnings_name_the_untranslated_strings_and_pages(tmp_path):
         "until then readers of those languages see this text with a notice)")
     assert str(by_path["content/pages/about.de.md"]).startswith(
         "content/pages/about.de.md: not translated into ar (add about.ar.md;")
+    german = catalog("de")
+    assert by_path["content/ui/ar.po"].text(german) == (
+        "content/ui/ar.po:%d: 4 Oberflächentexte sind nicht in 'ar' übersetzt: 'Languages', 'Main menu', "
+        "'Office hours' und 1 weitere (füllen Sie ihre msgstr-Zeilen aus; bis dahin sehen Leserinnen und "
+        "Leser den Text der Hauptsprache)" % ar.line)
+    assert by_path["content/pages/imprint.de.md"].text(german) == (
+        "content/pages/imprint.de.md: nicht übersetzt in: en, ar (legen Sie imprint.en.md, imprint.ar.md an; "
+        "bis dahin sehen Leserinnen und Leser dieser Sprachen diesen Text mit einem Hinweis)")
 
 
 def test_english_needs_no_catalog_entries(tmp_path):

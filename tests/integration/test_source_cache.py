@@ -4,14 +4,15 @@
 from __future__ import annotations
 
 import os
-import pickle
 import time
 
 import pytest
 
+from benn_site import store
 from benn_site.build import CACHE_DIR, Builder
 from benn_site.content import loader
 from benn_site.errors import BuildFailed
+from benn_site.rendering.dependencies import code_version
 from tests.conftest import NOW, sharded_files, write_site
 from tests.integration.test_build import digest
 
@@ -121,16 +122,14 @@ def test_deleted_files_are_forgotten_and_a_cache_of_another_version_is_ignored(s
     out = tmp_path / "out"
     Builder(sample_site, out).build(NOW)
     stored = sample_site / CACHE_DIR / "sources.pickle"
-    with open(stored, "rb") as data:
-        version, code, entries = pickle.load(data)
+    code = code_version()
+    entries = store.load(stored, code)
     assert any(path.endswith("about.en.md") for path, _ in entries)
     (sample_site / "content/pages/about.en.md").unlink()
     Builder(sample_site, out).build(NOW)
-    with open(stored, "rb") as data:
-        entries = pickle.load(data)[2]
+    entries = store.load(stored, code)
     assert not any(path.endswith("about.en.md") for path, _ in entries)
-    with open(stored, "wb") as data:
-        pickle.dump((version, "another generator", entries), data)
+    store.save(stored, entries, "another generator")
     reads.clear()
     Builder(sample_site, out).build(NOW)
     assert "content/pages/about.de.md" in reads

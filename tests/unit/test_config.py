@@ -142,3 +142,14 @@ def test_base_url_override(tmp_path):
     config = load_config(tmp_path, base_url="http://127.0.0.1:8000/preview")
     assert config.base_url == "http://127.0.0.1:8000/preview/"
     assert config.base_path == "/preview/"
+
+
+def test_a_bad_footer_is_reported_in_the_editors_language(tmp_path):
+    from benn_site.messages import catalog
+
+    with pytest.raises(BuildFailed) as info:
+        load(tmp_path, SAMPLE_SITE_YAML + "footer: imprint\n")
+    [error] = [e for e in info.value.errors if e.field == "footer"]
+    assert error.message == "must be a list of page slugs"
+    assert catalog("de").translate(error.message) == "muss eine Liste von Seitennamen (Slugs) sein"
+    assert catalog("de").translate(error.hint) == "z. B. [accessibility, imprint, privacy]"

@@ -9,7 +9,7 @@ import pytest
 
 from benn_site.config import load_config
 from benn_site.errors import RenderError
-from benn_site.model import Catalog, Site, Source
+from benn_site.model import Site, Source, UiCatalog
 from benn_site.rendering.i18n import Translator, date_text, language_name, own_name, time_text, weekday_names
 from tests.conftest import NOW, SAMPLE_SITE_YAML
 
@@ -19,9 +19,9 @@ def translator(tmp_path):
     (tmp_path / "site.yaml").write_text(SAMPLE_SITE_YAML, encoding="utf-8")
     config = load_config(tmp_path)  # de (default), en, ar
     catalogs = (
-        Catalog("de", (("Office hours", "Sprechzeiten"), ("Map", "Karte"), ("Today", "")), Source("content/ui/de.po")),
-        Catalog("ar", (("Office hours", "ساعات الدوام"), ("Map", ""), ("Today", "")), Source("content/ui/ar.po")),
-        Catalog("en", (("Office hours", "Office hours"), ("Map", "Map"), ("Today", "Today")), Source("content/ui/en.po")),
+        UiCatalog("de", (("Office hours", "Sprechzeiten"), ("Map", "Karte"), ("Today", "")), Source("content/ui/de.po")),
+        UiCatalog("ar", (("Office hours", "ساعات الدوام"), ("Map", ""), ("Today", "")), Source("content/ui/ar.po")),
+        UiCatalog("en", (("Office hours", "Office hours"), ("Map", "Map"), ("Today", "Today")), Source("content/ui/en.po")),
     )
     return Translator(Site(config, NOW, (), (), (), catalogs))
 

@@ -20,3 +20,13 @@ def test_ruff_would_find_an_unused_import(tmp_path):
     result = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "--isolated", "--select", "F", str(tmp_path)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1 and "F401" in result.stdout
+
+
+def test_every_package_folder_is_checked():
+    """The built site's folder is left out, not the package's `output` stage of the same name."""
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "--show-files", "."],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    checked = {Path(line).resolve().relative_to(ROOT).parent.as_posix()
+               for line in result.stdout.splitlines() if line.endswith(".py")}
+    folders = {p.parent.relative_to(ROOT).as_posix() for p in (ROOT / "benn_site").rglob("*.py")}
+    assert folders <= checked

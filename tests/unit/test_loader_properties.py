@@ -4,7 +4,6 @@ works or raises BuildFailed whose problems are SiteErrors naming a file; nothing
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import string
 
 import pytest
@@ -18,7 +17,7 @@ from benn_site.content.loader import PAGE_FIELDS
 from benn_site.content.location_records import LOCATION_FIELDS
 from benn_site.errors import BuildFailed, SiteError
 from benn_site.messages import catalog
-from tests.conftest import NOW, sample_files, write_site
+from tests.conftest import NOW, SAMPLE_PAGES, sample_files, write_site
 
 SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -125,5 +124,14 @@ def test_any_text_as_site_yaml(site, text):
 
 
 def test_the_sample_site_itself_loads(site):
-    prepare(site, NOW)
-    assert shutil.which  # the fixture site is intact after the property runs
+    """After the properties (on the same folder): every file they wrote is restored or removed."""
+    files = sample_files()
+    for name, text in files.items():
+        assert (site / name).read_text(encoding="utf-8") == text, name
+    content = {p.relative_to(site).as_posix() for p in (site / "content").rglob("*") if p.is_file()}
+    assert {name for name in content if not name.startswith("content/ui/")} == {
+        name for name in files if name.startswith("content/")}
+    _, loaded = prepare(site, NOW)
+    assert [location.slug for location in loaded.locations] == ["mitte"]
+    assert [event.slug for event in loaded.events] == ["2026-11-26-cafe"]
+    assert sorted(page.slug for page in loaded.pages) == sorted({name.split(".")[0] for name in SAMPLE_PAGES})

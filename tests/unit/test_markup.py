@@ -6,7 +6,7 @@ import pytest
 
 from benn_site.build import build
 from benn_site.errors import BuildFailed
-from benn_site.rendering.markup import Markup, sanitize
+from benn_site.rendering.markup import MarkdownConverter, sanitize
 from tests.conftest import NOW, sample_files, write_site
 
 
@@ -20,7 +20,7 @@ def resolver(target):
 
 @pytest.fixture
 def markup():
-    return Markup()
+    return MarkdownConverter()
 
 
 def test_plain_markdown(markup):

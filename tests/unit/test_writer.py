@@ -119,3 +119,16 @@ def test_a_new_output_folder_has_nothing_in_it(tmp_path):
     output = Output(tmp_path / "output")
     assert output.existing() == frozenset()
     output.discard()
+
+
+def test_make_clean_removes_what_a_build_leaves():
+    """`make clean` names the output folder, the writer's folders next to it, and the cache."""
+    from pathlib import Path
+
+    from benn_site.build import CACHE_DIR
+    from benn_site.output.writer import side_folders
+
+    makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\nclean:\n", 1)[1].split("\n\n", 1)[0]
+    removed = set(recipe.split("rm -rf", 1)[1].split())
+    assert {"output", CACHE_DIR, *(folder.name for folder in side_folders(Path("output")))} <= removed
