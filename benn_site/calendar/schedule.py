@@ -23,6 +23,7 @@ from benn_site.config import Config
 from benn_site.model import Event, Location, Occurrence, Recurrence, TimeRange
 
 OSM_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # RFC 5545 BYDAY, also schema.org's byDay
 SCHEMA_DAYS = tuple(f"https://schema.org/{d}" for d in (
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 
@@ -69,6 +70,25 @@ def _overlaps(start: dt.datetime, end: dt.datetime, lo: dt.datetime, hi: dt.date
     return start < hi and (end > lo or (start == end and start >= lo))
 
 
+def month_position(day: dt.date) -> tuple[int, int]:
+    """The weekday (0 = Monday) and week (1..5) of `day` in its month: 2026-12-08 → (1, 2), the
+    second Tuesday. What a monthly rule repeats when the editor names no weekday or nth."""
+    return day.weekday(), (day.day - 1) // 7 + 1
+
+
+def monthly_position(rec: Recurrence, start: dt.date) -> tuple[int, int]:
+    """The weekday and nth a monthly rule repeats: its own where it names them, else those of its
+    first date `start` (a date or a local time), "the same weekday, the same n-th one"."""
+    weekday, nth = month_position(start)
+    return (weekday if rec.weekday is None else rec.weekday), (nth if rec.nth is None else rec.nth)
+
+
+def monthly_byday(rec: Recurrence, start: dt.date) -> str:
+    """The monthly rule as iCalendar's BYDAY ("2TU", "-1FR"), for the feeds and the JSON-LD."""
+    weekday, nth = monthly_position(rec, start)
+    return f"{nth}{ICAL_DAYS[weekday]}"
+
+
 def _rule(event: Event, local_start: dt.datetime) -> rrule:
     return recurrence_rule(event.recurrence, local_start)
 
@@ -85,9 +105,7 @@ def recurrence_rule(rec: Recurrence, local_start: dt.datetime) -> rrule:
     elif rec.count is not None:
         kwargs["count"] = rec.count
     if rec.freq == "monthly":
-        # Without an explicit rule, "the same weekday, the same n-th one" as the first occurrence.
-        weekday = local_start.weekday() if rec.weekday is None else rec.weekday
-        nth = (local_start.day - 1) // 7 + 1 if rec.nth is None else rec.nth
+        weekday, nth = monthly_position(rec, local_start)
         return rrule(MONTHLY, byweekday=rr_weekday(weekday, nth), **kwargs)
     if rec.freq == "weekly":
         return rrule(WEEKLY, **kwargs)

@@ -112,15 +112,16 @@ def _recurrence(check, meta, tz, start):
                     field=p + "interval")
     weekday = nth = None
     if freq == "monthly":
-        wd = str(raw.get("weekday") or (WEEKDAYS[start.weekday()] if start else "mon"))
+        default_weekday, default_nth = schedule.month_position(start) if start else (0, None)
+        wd = str(raw.get("weekday") or WEEKDAYS[default_weekday])
         if wd not in WEEKDAYS:
             check.error(raw, "weekday", msg("'{day}' is not a weekday", day=wd),
                         msg("use mon, tue, wed, thu, fri, sat or sun"), p + "weekday")
         else:
             weekday = WEEKDAYS.index(wd)
         nth = raw.get("nth")
-        if nth is None and start:
-            nth = (start.day - 1) // 7 + 1
+        if nth is None:
+            nth = default_nth
         if nth not in (1, 2, 3, 4, 5, -1):
             check.error(raw, "nth", msg("must be 1, 2, 3, 4 or -1 (the last), not {value}", value=show(nth)),
                         msg("nth: 2 with weekday: thu means the second Thursday of each month"), field=p + "nth")

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
 PRODID = "-//benn-site//benn-site//EN"
 UTC = dt.timezone.utc
-WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 # ---------------------------------------------------------------- time zone
@@ -260,9 +259,7 @@ class Calendars:
         if rec.interval > 1:
             rule["interval"] = rec.interval
         if rec.freq == "monthly":
-            weekday = local_start.weekday() if rec.weekday is None else rec.weekday
-            nth = (local_start.day - 1) // 7 + 1 if rec.nth is None else rec.nth
-            rule["byday"] = f"{nth}{WEEKDAY_CODES[weekday]}"
+            rule["byday"] = schedule.monthly_byday(rec, local_start)
         if rec.until is not None:
             if event.all_day:
                 rule["until"] = rec.until

@@ -130,12 +130,10 @@ def schedule_data(event: Event, tz) -> dict | None:
         "startDate": start.date().isoformat(),
         "repeatFrequency": f"P{rec.interval}W" if rec.freq == "weekly" else f"P{rec.interval}M",
     }
-    weekday = start.weekday() if rec.weekday is None else rec.weekday
     if rec.freq == "monthly":  # iCal's syntax, which schema.org allows for byDay: "2TU", "-1FR"
-        nth = rec.nth if rec.nth is not None else (start.day - 1) // 7 + 1
-        data["byDay"] = f"{nth}{('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU')[weekday]}"
+        data["byDay"] = schedule.monthly_byday(rec, start)
     else:
-        data["byDay"] = CONTEXT + "/" + schedule.SCHEMA_DAYS[weekday].rsplit("/", 1)[1]
+        data["byDay"] = CONTEXT + "/" + schedule.SCHEMA_DAYS[start.weekday()].rsplit("/", 1)[1]
     if not event.all_day:
         data["startTime"] = start.strftime("%H:%M")
         data["endTime"] = event.end.astimezone(tz).strftime("%H:%M")

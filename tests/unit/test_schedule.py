@@ -19,6 +19,9 @@ from benn_site.calendar.schedule import (
     holiday_dates,
     holiday_name,
     hours_on,
+    month_position,
+    monthly_byday,
+    monthly_position,
     occurrences,
     opening_hours_specification,
     opening_status_data,
@@ -134,6 +137,22 @@ def test_monthly_second_tuesday():
     assert [o.start.date() for o in occs] == [dt.date(2026, 12, 8), dt.date(2027, 1, 12),
                                                dt.date(2027, 2, 9), dt.date(2027, 3, 9)]
     assert all(o.start.time() == dt.time(18) for o in occs)
+
+
+def test_a_monthly_rule_without_weekday_or_nth_repeats_its_starts_place_in_the_month():
+    assert month_position(dt.date(2026, 12, 8)) == (1, 2)  # second Tuesday
+    assert month_position(dt.date(2026, 12, 7)) == (0, 1)  # days 1-7: the first
+    assert month_position(dt.date(2026, 12, 29)) == (1, 5)  # days 29-31: the fifth
+    start = at("2026-12-08 18:00")
+    assert monthly_position(Recurrence("monthly"), start) == (1, 2)
+    assert monthly_position(Recurrence("monthly", weekday=4), start) == (4, 2)
+    assert monthly_position(Recurrence("monthly", nth=-1), start) == (1, -1)
+    assert monthly_byday(Recurrence("monthly"), start) == "2TU"
+    assert monthly_byday(Recurrence("monthly", weekday=4, nth=-1), start) == "-1FR"
+    # the listing repeats the same position
+    occs = expand(event("2026-12-08 18:00", "2026-12-08 20:00", Recurrence("monthly")), TZ,
+                  at("2026-12-01 00:00"), at("2027-03-01 00:00"))
+    assert [o.start.date() for o in occs] == [dt.date(2026, 12, 8), dt.date(2027, 1, 12), dt.date(2027, 2, 9)]
 
 
 def test_monthly_last_friday():
