@@ -154,6 +154,12 @@ class Recurrence:
     moved: tuple[tuple[dt.date, dt.datetime], ...] = ()
 
 
+# An event's fields that are texts in several languages: the event file gives them in the default
+# language and each translation file may give them in its own. In this order they enter the hash a
+# translation records (`translation_of`), so a new field goes at the end.
+EVENT_TEXT_FIELDS = ("title", "venue", "cost", "registration", "accessibility")
+
+
 @dataclass(frozen=True)
 class Event:
     slug: str

@@ -8,7 +8,7 @@ from benn_site.calendar import schedule
 from benn_site.config import Config
 from benn_site.errors import SiteError, did_you_mean
 from benn_site.messages import msg
-from benn_site.model import WEEKDAYS, Event, Recurrence, Source
+from benn_site.model import EVENT_TEXT_FIELDS, WEEKDAYS, Event, Recurrence, Source
 from benn_site.reading.fields import (
     WHOLE_NUMBER,
     FieldChecker,
@@ -23,11 +23,10 @@ from benn_site.reading.fields import (
 )
 
 EVENT_FIELDS = {
-    "title", "start", "end", "location", "venue", "category", "languages", "cost", "free",
-    "registration", "accessibility", "recurrence", "cancelled", "draft", "example", "publish_after",
+    *EVENT_TEXT_FIELDS, "start", "end", "location", "category", "languages", "free", "recurrence", "cancelled",
+    "draft", "example", "publish_after",
 }
-TRANSLATION_FIELDS = {"title", "venue", "cost", "registration", "accessibility", "description",
-                      "translation_of", "draft", "publish_after"}
+TRANSLATION_FIELDS = {*EVENT_TEXT_FIELDS, "description", "translation_of", "draft", "publish_after"}
 RECURRENCE_FIELDS = {"freq", "interval", "weekday", "nth", "until", "count", "except", "moved"}
 DEFAULT_DURATION = dt.timedelta(hours=2)
 

@@ -14,7 +14,7 @@ from benn_site.content.location_records import build_location
 from benn_site.content.parsed_files import SourceCache
 from benn_site.errors import BuildFailed, ContentError, SiteError, check_stop, did_you_mean, relpath
 from benn_site.messages import msg
-from benn_site.model import Catalog, Event, Location, Outlines, Page, PageVersion, Site, Source
+from benn_site.model import EVENT_TEXT_FIELDS, Catalog, Event, Location, Outlines, Page, PageVersion, Site, Source
 from benn_site.reading.fields import WHOLE_NUMBER, FieldChecker, codes_field, hidden, line_of, publication
 from benn_site.reading.sources import read_text, split_front_matter, split_name
 from benn_site.reading.yamlsource import parse_yaml
@@ -306,7 +306,7 @@ def _event_with_texts(event: Event, main: PageVersion, texts, config: Config) ->
 
     versions = [main] + [v for v, _ in texts if v.lang != config.default_language]
     changes = {}
-    for name in ("title", "venue", "cost", "registration", "accessibility"):
+    for name in EVENT_TEXT_FIELDS:
         current = getattr(event, name)
         values = current.as_dict() if current else {}
         for version, meta in texts:
