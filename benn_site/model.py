@@ -77,6 +77,13 @@ class Address:
     postcode: str | None
     city: str = "Berlin"
 
+    @property
+    def line(self) -> str:
+        """The address on one line, "Teststraße 1, 10115 Berlin", of the parts there are: a postcode
+        is optional."""
+        place = " ".join(part for part in (self.postcode, self.city) if part)
+        return ", ".join(part for part in (self.street, place) if part)
+
 
 @dataclass(frozen=True)
 class Coordinates:

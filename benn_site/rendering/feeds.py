@@ -206,9 +206,7 @@ class Calendars:
             parts.append(location.name(lang))
             text_lang = text_lang or location.name.get(lang).lang
             if location.address is not None:
-                address = location.address
-                parts.append(address.street)
-                parts.append(" ".join(p for p in (address.postcode, address.city) if p))
+                parts.append(location.address.line)
         return ", ".join(parts), text_lang
 
     def description(self, event: Event, lang: str, url: str) -> tuple[str, str]:
