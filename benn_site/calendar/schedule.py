@@ -154,6 +154,13 @@ def expand(event: Event, tz, window_start: dt.datetime, window_end: dt.datetime)
     return result
 
 
+def last_day(occurrence: Occurrence, tz) -> dt.date:
+    """The last local day an occurrence covers. An all-day event ends at the midnight after its
+    last day (the end is exclusive), so that day is the one before its end's date."""
+    end = occurrence.end.astimezone(tz).date()
+    return end - dt.timedelta(days=1) if occurrence.event.all_day else end
+
+
 def rule_end(event: Event, tz) -> dt.datetime:
     """An instant after every occurrence of the event (a rule always ends: until or count), for
     expanding the whole of it: feeds, structured data, checks."""

@@ -321,7 +321,7 @@ def when_text(occurrence: Occurrence, lang: str, tz) -> str:
     """'Donnerstag, 26. November 2026, 12:00–14:00' in the reader's language."""
     start, end = occurrence.start.astimezone(tz), occurrence.end.astimezone(tz)
     if occurrence.event.all_day:
-        last = end.date() - dt.timedelta(days=1)
+        last = schedule.last_day(occurrence, tz)
         text = i18n.date_text(start.date(), lang)
         return text if last == start.date() else f"{text} – {i18n.date_text(last, lang)}"
     if start.date() == end.date():

@@ -167,6 +167,7 @@ class Views:
             "category_label": lambda key: config.category(key).get(lang) if config.category(key) else None,
             "location_of": site.location,
             "local": lambda moment: moment.astimezone(config.tz),
+            "last_day": lambda occ: schedule.last_day(occ, config.tz),
             "by_day": lambda occs: by_day(occs, config.tz),
             "dir_of": lambda code: self.directions.get(code, "ltr"),
         }

@@ -19,6 +19,7 @@ from benn_site.calendar.schedule import (
     holiday_dates,
     holiday_name,
     hours_on,
+    last_day,
     month_position,
     monthly_byday,
     monthly_position,
@@ -153,6 +154,18 @@ def test_a_monthly_rule_without_weekday_or_nth_repeats_its_starts_place_in_the_m
     occs = expand(event("2026-12-08 18:00", "2026-12-08 20:00", Recurrence("monthly")), TZ,
                   at("2026-12-01 00:00"), at("2027-03-01 00:00"))
     assert [o.start.date() for o in occs] == [dt.date(2026, 12, 8), dt.date(2027, 1, 12), dt.date(2027, 2, 9)]
+
+
+def test_the_last_day_of_an_all_day_event_is_the_day_before_its_end():
+    one = event("2026-12-24 00:00", "2026-12-25 00:00", all_day=True)
+    assert last_day(expand(one, TZ, at("2026-12-01 00:00"), at("2027-01-01 00:00"))[0], TZ) == dt.date(2026, 12, 24)
+    # over the night the clocks go back: still the day before the end's midnight
+    three = event("2026-10-24 00:00", "2026-10-27 00:00", all_day=True)
+    assert last_day(expand(three, TZ, at("2026-10-01 00:00"), at("2026-11-01 00:00"))[0], TZ) == dt.date(2026, 10, 26)
+    # seen from UTC the end is still on the 26th; the rule takes the site's zone
+    assert last_day(expand(three, UTC, at("2026-10-01 00:00"), at("2026-11-01 00:00"))[0], TZ) == dt.date(2026, 10, 26)
+    timed = event("2026-12-24 22:00", "2026-12-25 01:00")
+    assert last_day(expand(timed, TZ, at("2026-12-01 00:00"), at("2027-01-01 00:00"))[0], TZ) == dt.date(2026, 12, 25)
 
 
 def test_monthly_last_friday():
