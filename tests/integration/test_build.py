@@ -127,3 +127,18 @@ def test_an_address_without_postcode_is_printed_without_one(tmp_path):
         assert "None" not in path.read_text(encoding="utf-8"), path.relative_to(out)
     ics = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.ics"))
     assert "Teststraße 1\\, Berlin" in ics and "None" not in ics
+
+
+def test_the_language_chooser_shares_the_policy_and_footer_of_every_page(portal):
+    """root.html and base.html take both from layout.html: they cannot drift apart."""
+    root = (portal / "index.html").read_text(encoding="utf-8")
+    home = (portal / "de" / "index.html").read_text(encoding="utf-8")
+
+    def policy(html):
+        return dict(d.strip().split(" ", 1) for d in re.search(
+            r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html).group(1).split(";"))
+
+    assert policy(root) == {k: v for k, v in policy(home).items() if k not in ("font-src", "connect-src")}
+    footer = re.compile(r'<footer class="site-footer">\s*<div class="wrap">\s*(<ul>.*?</ul>)', re.S)
+    assert footer.search(root).group(1) == footer.search(home).group(1)
+    assert "Keine Cookies" in home.split('<footer class="site-footer">')[1]
