@@ -21,6 +21,7 @@ from dateutil.rrule import weekday as rr_weekday
 
 from benn_site.config import Config
 from benn_site.model import Event, Location, Occurrence, Recurrence, TimeRange
+from benn_site.reading.fields import clock_text
 
 OSM_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # RFC 5545 BYDAY, also schema.org's byDay
@@ -317,10 +318,6 @@ def upcoming_closures(location: Location, today: dt.date, holidays: dict[dt.date
     return notices
 
 
-def _hhmm(moment: dt.time) -> str:
-    return moment.strftime("%H:%M")
-
-
 def opening_status_data(location: Location, today: dt.date, holidays: dict[dt.date, str], days: int = 60,
                         tz: str | ZoneInfo = "Europe/Berlin") -> dict:
     """The few facts the in-browser "open now / opens on … at …" badge needs, as JSON-ready data.
@@ -333,14 +330,14 @@ def opening_status_data(location: Location, today: dt.date, holidays: dict[dt.da
         day = today + dt.timedelta(days=offset)
         ranges = hours_on(location, day, holidays)
         if ranges:
-            open_days[day.isoformat()] = [[_hhmm(a), _hhmm(b)] for a, b in ranges]
+            open_days[day.isoformat()] = [[clock_text(a), clock_text(b)] for a, b in ranges]
     return {"tz": getattr(tz, "key", None) or str(tz), "days": dict(sorted(open_days.items()))}
 
 
 # ---------------------------------------------------------------- machine-readable hours
 
 def _osm_ranges(ranges) -> str:
-    return ",".join(f"{_hhmm(a)}-{'24:00' if b == dt.time(0) else _hhmm(b)}" for a, b in ranges)
+    return ",".join(f"{clock_text(a)}-{clock_text(b)}" for a, b in ranges)
 
 
 def _osm_days(runs: list[tuple[int, int]]) -> str:
@@ -396,13 +393,13 @@ def opening_hours_specification(location: Location) -> list[dict]:
     """
     if location.status == "ended":
         return []
-    specs = [_spec(wd, _hhmm(a), _hhmm(b))
+    specs = [_spec(wd, clock_text(a), clock_text(b))
              for wd, ranges in enumerate(location.office_hours) for a, b in ranges]
     for season in location.seasonal_hours:
         period = (season.start, season.until)
         for wd, ranges in enumerate(season.hours):
             if ranges:
-                specs.extend(_spec(wd, _hhmm(a), _hhmm(b), period) for a, b in ranges)
+                specs.extend(_spec(wd, clock_text(a), clock_text(b), period) for a, b in ranges)
             elif location.office_hours[wd]:
                 specs.append(_spec(wd, "00:00", "00:00", period))
     specs.extend(_spec(None, "00:00", "00:00", (c.start, c.until)) for c in location.closures)

@@ -32,6 +32,7 @@ from benn_site.calendar.schedule import (
 )
 from benn_site.config import Config, Language
 from benn_site.model import Closure, Event, Location, Recurrence, SeasonalHours, Source
+from benn_site.reading.fields import parse_time_range
 from benn_site.texts import Text
 
 TZ = ZoneInfo("Europe/Berlin")
@@ -367,6 +368,17 @@ def test_osm_opening_hours_groups_days():
     weekend = location(office_hours=week(sat=["10:00-14:00"], sun=["10:00-14:00"]))
     assert osm_opening_hours(weekend) == "Sa,Su 10:00-14:00; PH off"
     assert osm_opening_hours(location(office_hours=week())) == ""
+
+
+def test_a_closing_time_of_24_00_says_24_00_to_machines(berlin):
+    friday = (parse_time_range("18:00-24:00")[0],)  # as the loader stores it
+    late = location(office_hours=((),) * 4 + (friday,) + ((),) * 2, closed_on_holidays=False)
+    assert osm_opening_hours(late) == "Fr 18:00-24:00"
+    assert opening_hours_specification(late) == [
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": "https://schema.org/Friday",
+         "opens": "18:00", "closes": "24:00"}]
+    # the open-now script compares "HH:MM" strings: 23:59 < 24:00, open until the day ends
+    assert opening_status_data(late, dt.date(2027, 3, 8), berlin, days=7)["days"] == {"2027-03-12": [["18:00", "24:00"]]}
 
 
 def test_opening_hours_specification():
