@@ -77,6 +77,13 @@ class Address:
     postcode: str | None
     city: str = "Berlin"
 
+    @property
+    def line(self) -> str:
+        """The address on one line, "Teststraße 1, 10115 Berlin", of the parts there are: a postcode
+        is optional."""
+        place = " ".join(part for part in (self.postcode, self.city) if part)
+        return ", ".join(part for part in (self.street, place) if part)
+
 
 @dataclass(frozen=True)
 class Coordinates:
@@ -152,6 +159,12 @@ class Recurrence:
     count: int | None = None
     exceptions: tuple[dt.date, ...] = ()
     moved: tuple[tuple[dt.date, dt.datetime], ...] = ()
+
+
+# An event's fields that are texts in several languages: the event file gives them in the default
+# language and each translation file may give them in its own. In this order they enter the hash a
+# translation records (`translation_of`), so a new field goes at the end.
+EVENT_TEXT_FIELDS = ("title", "venue", "cost", "registration", "accessibility")
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,10 @@ from dateutil.rrule import weekday as rr_weekday
 
 from benn_site.config import Config
 from benn_site.model import Event, Location, Occurrence, Recurrence, TimeRange
+from benn_site.reading.fields import clock_text
 
 OSM_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # RFC 5545 BYDAY, also schema.org's byDay
 SCHEMA_DAYS = tuple(f"https://schema.org/{d}" for d in (
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 
@@ -69,6 +71,25 @@ def _overlaps(start: dt.datetime, end: dt.datetime, lo: dt.datetime, hi: dt.date
     return start < hi and (end > lo or (start == end and start >= lo))
 
 
+def month_position(day: dt.date) -> tuple[int, int]:
+    """The weekday (0 = Monday) and week (1..5) of `day` in its month: 2026-12-08 → (1, 2), the
+    second Tuesday. What a monthly rule repeats when the editor names no weekday or nth."""
+    return day.weekday(), (day.day - 1) // 7 + 1
+
+
+def monthly_position(rec: Recurrence, start: dt.date) -> tuple[int, int]:
+    """The weekday and nth a monthly rule repeats: its own where it names them, else those of its
+    first date `start` (a date or a local time), "the same weekday, the same n-th one"."""
+    weekday, nth = month_position(start)
+    return (weekday if rec.weekday is None else rec.weekday), (nth if rec.nth is None else rec.nth)
+
+
+def monthly_byday(rec: Recurrence, start: dt.date) -> str:
+    """The monthly rule as iCalendar's BYDAY ("2TU", "-1FR"), for the feeds and the JSON-LD."""
+    weekday, nth = monthly_position(rec, start)
+    return f"{nth}{ICAL_DAYS[weekday]}"
+
+
 def _rule(event: Event, local_start: dt.datetime) -> rrule:
     return recurrence_rule(event.recurrence, local_start)
 
@@ -85,9 +106,7 @@ def recurrence_rule(rec: Recurrence, local_start: dt.datetime) -> rrule:
     elif rec.count is not None:
         kwargs["count"] = rec.count
     if rec.freq == "monthly":
-        # Without an explicit rule, "the same weekday, the same n-th one" as the first occurrence.
-        weekday = local_start.weekday() if rec.weekday is None else rec.weekday
-        nth = (local_start.day - 1) // 7 + 1 if rec.nth is None else rec.nth
+        weekday, nth = monthly_position(rec, local_start)
         return rrule(MONTHLY, byweekday=rr_weekday(weekday, nth), **kwargs)
     if rec.freq == "weekly":
         return rrule(WEEKLY, **kwargs)
@@ -134,6 +153,13 @@ def expand(event: Event, tz, window_start: dt.datetime, window_end: dt.datetime)
             result.append(Occurrence(event, start, end, cancelled))
     result.sort(key=lambda o: (o.start, o.end))
     return result
+
+
+def last_day(occurrence: Occurrence, tz) -> dt.date:
+    """The last local day an occurrence covers. An all-day event ends at the midnight after its
+    last day (the end is exclusive), so that day is the one before its end's date."""
+    end = occurrence.end.astimezone(tz).date()
+    return end - dt.timedelta(days=1) if occurrence.event.all_day else end
 
 
 def rule_end(event: Event, tz) -> dt.datetime:
@@ -292,10 +318,6 @@ def upcoming_closures(location: Location, today: dt.date, holidays: dict[dt.date
     return notices
 
 
-def _hhmm(moment: dt.time) -> str:
-    return moment.strftime("%H:%M")
-
-
 def opening_status_data(location: Location, today: dt.date, holidays: dict[dt.date, str], days: int = 60,
                         tz: str | ZoneInfo = "Europe/Berlin") -> dict:
     """The few facts the in-browser "open now / opens on … at …" badge needs, as JSON-ready data.
@@ -308,14 +330,14 @@ def opening_status_data(location: Location, today: dt.date, holidays: dict[dt.da
         day = today + dt.timedelta(days=offset)
         ranges = hours_on(location, day, holidays)
         if ranges:
-            open_days[day.isoformat()] = [[_hhmm(a), _hhmm(b)] for a, b in ranges]
+            open_days[day.isoformat()] = [[clock_text(a), clock_text(b)] for a, b in ranges]
     return {"tz": getattr(tz, "key", None) or str(tz), "days": dict(sorted(open_days.items()))}
 
 
 # ---------------------------------------------------------------- machine-readable hours
 
 def _osm_ranges(ranges) -> str:
-    return ",".join(f"{_hhmm(a)}-{'24:00' if b == dt.time(0) else _hhmm(b)}" for a, b in ranges)
+    return ",".join(f"{clock_text(a)}-{clock_text(b)}" for a, b in ranges)
 
 
 def _osm_days(runs: list[tuple[int, int]]) -> str:
@@ -371,13 +393,13 @@ def opening_hours_specification(location: Location) -> list[dict]:
     """
     if location.status == "ended":
         return []
-    specs = [_spec(wd, _hhmm(a), _hhmm(b))
+    specs = [_spec(wd, clock_text(a), clock_text(b))
              for wd, ranges in enumerate(location.office_hours) for a, b in ranges]
     for season in location.seasonal_hours:
         period = (season.start, season.until)
         for wd, ranges in enumerate(season.hours):
             if ranges:
-                specs.extend(_spec(wd, _hhmm(a), _hhmm(b), period) for a, b in ranges)
+                specs.extend(_spec(wd, clock_text(a), clock_text(b), period) for a, b in ranges)
             elif location.office_hours[wd]:
                 specs.append(_spec(wd, "00:00", "00:00", period))
     specs.extend(_spec(None, "00:00", "00:00", (c.start, c.until)) for c in location.closures)

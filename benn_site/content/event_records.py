@@ -8,7 +8,7 @@ from benn_site.calendar import schedule
 from benn_site.config import Config
 from benn_site.errors import SiteError, did_you_mean
 from benn_site.messages import msg
-from benn_site.model import WEEKDAYS, Event, Recurrence, Source
+from benn_site.model import EVENT_TEXT_FIELDS, WEEKDAYS, Event, Recurrence, Source
 from benn_site.reading.fields import (
     WHOLE_NUMBER,
     FieldChecker,
@@ -23,11 +23,10 @@ from benn_site.reading.fields import (
 )
 
 EVENT_FIELDS = {
-    "title", "start", "end", "location", "venue", "category", "languages", "cost", "free",
-    "registration", "accessibility", "recurrence", "cancelled", "draft", "example", "publish_after",
+    *EVENT_TEXT_FIELDS, "start", "end", "location", "category", "languages", "free", "recurrence", "cancelled",
+    "draft", "example", "publish_after",
 }
-TRANSLATION_FIELDS = {"title", "venue", "cost", "registration", "accessibility", "description",
-                      "translation_of", "draft", "publish_after"}
+TRANSLATION_FIELDS = {*EVENT_TEXT_FIELDS, "description", "translation_of", "draft", "publish_after"}
 RECURRENCE_FIELDS = {"freq", "interval", "weekday", "nth", "until", "count", "except", "moved"}
 DEFAULT_DURATION = dt.timedelta(hours=2)
 
@@ -112,15 +111,16 @@ def _recurrence(check, meta, tz, start):
                     field=p + "interval")
     weekday = nth = None
     if freq == "monthly":
-        wd = str(raw.get("weekday") or (WEEKDAYS[start.weekday()] if start else "mon"))
+        default_weekday, default_nth = schedule.month_position(start) if start else (0, None)
+        wd = str(raw.get("weekday") or WEEKDAYS[default_weekday])
         if wd not in WEEKDAYS:
             check.error(raw, "weekday", msg("'{day}' is not a weekday", day=wd),
                         msg("use mon, tue, wed, thu, fri, sat or sun"), p + "weekday")
         else:
             weekday = WEEKDAYS.index(wd)
         nth = raw.get("nth")
-        if nth is None and start:
-            nth = (start.day - 1) // 7 + 1
+        if nth is None:
+            nth = default_nth
         if nth not in (1, 2, 3, 4, 5, -1):
             check.error(raw, "nth", msg("must be 1, 2, 3, 4 or -1 (the last), not {value}", value=show(nth)),
                         msg("nth: 2 with weekday: thu means the second Thursday of each month"), field=p + "nth")

@@ -14,9 +14,9 @@ from benn_site.content.location_records import build_location
 from benn_site.content.parsed_files import SourceCache
 from benn_site.errors import BuildFailed, ContentError, SiteError, check_stop, did_you_mean, relpath
 from benn_site.messages import msg
-from benn_site.model import Event, Location, Outlines, Page, PageVersion, Site, Source, UiCatalog
+from benn_site.model import EVENT_TEXT_FIELDS, Event, Location, Outlines, Page, PageVersion, Site, Source, UiCatalog
 from benn_site.reading.fields import WHOLE_NUMBER, FieldChecker, codes_field, hidden, line_of, publication
-from benn_site.reading.sources import read_text, split_front_matter, split_name
+from benn_site.reading.sources import name_parts, read_text, split_front_matter, split_name
 from benn_site.reading.yamlsource import parse_yaml
 
 PAGE_FIELDS = {"title", "description", "order", "draft", "translation_of", "publish_after", "only_in"}
@@ -196,8 +196,9 @@ def _text_files(folder: Path) -> dict[str, list[Path]]:
     """The `<slug>.<lang>.md` files of a folder by slug, listed once rather than once per item."""
     found: dict[str, list[Path]] = {}
     for path in _files(folder, ".md"):
-        if path.name.count(".") == 2:
-            found.setdefault(path.name.split(".")[0], []).append(path)
+        slug, lang, valid = name_parts(path.name)
+        if valid and lang is not None:
+            found.setdefault(slug, []).append(path)
     return found
 
 
@@ -271,8 +272,9 @@ def _load_events(config: Config, errors, drafts, now=None, failed_refs: list | N
     known_md = set()
     text_files = _text_files(folder)
     for path in _until(_files(folder, ".md"), stop):
-        if path.name.count(".") != 1:
-            continue
+        _, lang, valid = name_parts(path.name)
+        if lang is not None or not valid:
+            continue  # translation files are read with their event
         slug, _, problem = split_name(path, config.codes, config.root)
         if problem:
             errors.append(problem)
@@ -306,7 +308,7 @@ def _event_with_texts(event: Event, main: PageVersion, texts, config: Config) ->
 
     versions = [main] + [v for v, _ in texts if v.lang != config.default_language]
     changes = {}
-    for name in ("title", "venue", "cost", "registration", "accessibility"):
+    for name in EVENT_TEXT_FIELDS:
         current = getattr(event, name)
         values = current.as_dict() if current else {}
         for version, meta in texts:
@@ -324,8 +326,8 @@ def _orphans(config, folder, known, errors, kind, main_suffix):
     """A translation file whose main file is missing would silently vanish: report it."""
     for path in _files(folder, ".md"):
         name = relpath(path, config.root)
-        if path.name.count(".") == 2 and name not in known:
-            stem = path.name.split(".")[0]
+        stem, lang, valid = name_parts(path.name)
+        if valid and lang is not None and name not in known:
             if not (folder / (stem + main_suffix)).exists() and not (kind == "location" and (folder / (stem + ".yml")).exists()):
                 errors.append(ContentError(name, None, msg("this translation belongs to no file: '{file}' is missing",
                                                            file=f"{stem}{main_suffix}"),

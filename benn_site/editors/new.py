@@ -17,8 +17,8 @@ from string import Template
 from benn_site.config import Config, load_config
 from benn_site.errors import BuildFailed, ContentError, did_you_mean
 from benn_site.messages import available, msg
-from benn_site.reading.sources import SLUG, suggest_slug
-from benn_site.rendering.translations import EVENT_TEXT_FIELDS
+from benn_site.model import EVENT_TEXT_FIELDS
+from benn_site.reading.sources import SLUG, name_parts, suggest_slug
 
 SCAFFOLDS = Path(__file__).resolve().parent / "scaffold"
 
@@ -96,7 +96,8 @@ def _event(config: Config, name, lang, notes, translation, today):
             day = dt.date.fromisoformat(name[:10])
         except ValueError:
             pass
-    slugs = sorted(p.stem for p in (config.content_dir / "locations").glob("*.yaml"))
+    names = (name_parts(p.name) for p in (config.content_dir / "locations").glob("*.yaml"))
+    slugs = sorted(slug for slug, lang, valid in names if valid and lang is None)
     if not slugs:
         raise _fail("content/locations", msg("an event needs a location, and there is none yet"),
                     msg("create one first: benn-site new location NAME"))
@@ -133,7 +134,7 @@ def _translation(config: Config, original: Path, fields, lang, notes) -> str:
     """A translation file: the original's texts to translate and its current hash."""
     from benn_site.model import PageVersion, Source
     from benn_site.reading.sources import read_text, split_front_matter
-    from benn_site.rendering.translations import EVENT_TEXT_FIELDS, source_hash
+    from benn_site.rendering.translations import source_hash
 
     name = original.relative_to(config.root).as_posix()
     text, problems = read_text(original, config.root)

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from benn_site.errors import ContentError, RenderError, SiteError
 from benn_site.messages import msg
+from benn_site.reading.sources import name_parts
 
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}
 EXTERNAL_SCHEMES = ("mailto:", "tel:", "geo:", "data:", "sms:", "webcal:")
@@ -167,8 +168,7 @@ class SiteLinks:
     @staticmethod
     def _first(path: str, pages: list[str]) -> list[str]:
         """The pages, the one in the file's own language first (about.de.md → de/about/)."""
-        parts = PurePosixPath(path).name.split(".")
-        lang = parts[1] if len(parts) == 3 else None
+        lang = name_parts(PurePosixPath(path).name)[1]
         return sorted(pages, key=lambda page: (not (lang and page.startswith(lang + "/")), page))
 
 

@@ -29,7 +29,7 @@ from benn_site import store
 from benn_site.calendar.listings import Listings
 from benn_site.errors import ContentError, RenderError
 from benn_site.model import Site
-from benn_site.reading.sources import SourceFile, read_text, split_front_matter
+from benn_site.reading.sources import SourceFile, name_parts, read_text, split_front_matter
 from benn_site.rendering.i18n import Translator
 from benn_site.rendering.markup import MarkdownConverter
 from benn_site.rendering.render import render_template
@@ -68,7 +68,7 @@ def page_text(snapshot: Snapshot, saved: Path, now: dt.datetime) -> dict[str, by
     new, problems = split_front_matter(text, old.path, required=True)
     if problems or (new.meta, new.body_line) != (old.meta, old.body_line):
         return None
-    page = site.page(saved.name.split(".")[0])
+    page = site.page(name_parts(saved.name)[0])
     version = next((v for v in page.versions if v.source.path == old.path), None) if page else None
     if version is None:
         return None

@@ -159,8 +159,19 @@ def parse_date(value) -> dt.date | None:
         return None
 
 
+# A closing time of 24:00, the end of the day. A time of day has no 24:00, so it is kept as the
+# day's last second: it sorts after every other time, and `clock_text` writes it back as 24:00.
+END_OF_DAY = dt.time(23, 59, 59)
+
+
+def clock_text(value: dt.time) -> str:
+    """A time of office hours as 'HH:MM' for machines (OpenStreetMap, schema.org, the open-now
+    script): the inverse of `parse_time_range`, so the end of the day is '24:00'."""
+    return "24:00" if value == END_OF_DAY else value.strftime("%H:%M")
+
+
 def parse_time_range(value):
-    """(start, end) times from 'HH:MM-HH:MM', or an error message; 24:00 means end of day."""
+    """(start, end) times from 'HH:MM-HH:MM', or an error message; 24:00 means end of day (END_OF_DAY)."""
     m = TIME_RANGE.match(str(value).strip())
     if not m:
         return None, msg("'{value}' is not a time range", value=value)
@@ -168,7 +179,7 @@ def parse_time_range(value):
     if h1 > 23 or m1 > 59 or h2 > 24 or m2 > 59 or (h2 == 24 and m2):
         return None, msg("'{value}' is not a time of day", value=value)
     start = dt.time(h1, m1)
-    end = dt.time(23, 59, 59) if h2 == 24 else dt.time(h2, m2)
+    end = END_OF_DAY if h2 == 24 else dt.time(h2, m2)
     if end < start:
         return None, msg("'{value}' ends before it starts", value=value)
     if end == start:

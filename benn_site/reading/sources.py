@@ -86,14 +86,21 @@ def suggest_slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "my-page"
 
 
-def split_name(path: Path, languages: tuple[str, ...], root: Path) -> tuple[str, str | None, SiteError | None]:
-    """(slug, language or None) from `slug.md`, `slug.lang.md` or `slug.yaml`."""
-    name = relpath(path, root)
-    parts = path.name.split(".")
-    slug, lang = parts[0], None
+def name_parts(name: str) -> tuple[str, str | None, bool]:
+    """The file-name rule of content files, `<slug>.<lang>.md`, `<slug>.md` or `<slug>.yaml`:
+    (slug, language or None, whether the name follows the rule). A name with more dots (or none)
+    does not; its slug is still the part before the first dot, for messages."""
+    parts = name.split(".")
     if len(parts) == 3:
-        lang = parts[1]
-    elif len(parts) != 2:
+        return parts[0], parts[1], True
+    return parts[0], None, len(parts) == 2
+
+
+def split_name(path: Path, languages: tuple[str, ...], root: Path) -> tuple[str, str | None, SiteError | None]:
+    """(slug, language or None) from `slug.md`, `slug.lang.md` or `slug.yaml`, and what is wrong with it."""
+    name = relpath(path, root)
+    slug, lang, valid = name_parts(path.name)
+    if not valid:
         return slug, None, ContentError(name, None, msg("the file name must be '<name>.<language>.md'"),
                                         hint=msg("e.g. about.de.md; a name may not contain dots"))
     if not SLUG.match(slug):

@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
 PRODID = "-//benn-site//benn-site//EN"
 UTC = dt.timezone.utc
-WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 # ---------------------------------------------------------------- time zone
@@ -210,9 +209,7 @@ class Calendars:
             parts.append(location.name(lang))
             text_lang = text_lang or location.name.get(lang).lang
             if location.address is not None:
-                address = location.address
-                parts.append(address.street)
-                parts.append(" ".join(p for p in (address.postcode, address.city) if p))
+                parts.append(location.address.line)
         return ", ".join(parts), text_lang
 
     def description(self, event: Event, lang: str, url: str) -> tuple[str, str]:
@@ -263,9 +260,7 @@ class Calendars:
         if rec.interval > 1:
             rule["interval"] = rec.interval
         if rec.freq == "monthly":
-            weekday = local_start.weekday() if rec.weekday is None else rec.weekday
-            nth = (local_start.day - 1) // 7 + 1 if rec.nth is None else rec.nth
-            rule["byday"] = f"{nth}{WEEKDAY_CODES[weekday]}"
+            rule["byday"] = schedule.monthly_byday(rec, local_start)
         if rec.until is not None:
             if event.all_day:
                 rule["until"] = rec.until
@@ -316,7 +311,7 @@ def when_text(occurrence: Occurrence, lang: str, tz) -> str:
     """'Donnerstag, 26. November 2026, 12:00–14:00' in the reader's language."""
     start, end = occurrence.start.astimezone(tz), occurrence.end.astimezone(tz)
     if occurrence.event.all_day:
-        last = end.date() - dt.timedelta(days=1)
+        last = schedule.last_day(occurrence, tz)
         text = i18n.date_text(start.date(), lang)
         return text if last == start.date() else f"{text} – {i18n.date_text(last, lang)}"
     if start.date() == end.date():

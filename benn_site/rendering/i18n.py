@@ -18,6 +18,7 @@ from babel.dates import format_date, format_interval, format_time, get_day_names
 from benn_site.errors import RenderError
 from benn_site.messages import msg
 from benn_site.model import Site
+from benn_site.reading.fields import END_OF_DAY
 
 
 def N_(msgid: str) -> str:
@@ -84,7 +85,7 @@ def date_text(value: dt.date, lang: str, form: str = "full") -> str:
 
 def time_text(value: dt.datetime | dt.time, lang: str) -> str:
     """'12:00' (or '12:00 PM' where the language writes it so), digits per CLDR."""
-    if isinstance(value, dt.time) and value == dt.time(23, 59, 59):
+    if isinstance(value, dt.time) and value == END_OF_DAY:  # written 00:00, the next day's first minute
         value = dt.time(0, 0)
     return native_digits(format_time(value, format="short", locale=babel_locale(lang)), lang)
 
@@ -93,7 +94,7 @@ def time_range(start: dt.time, end: dt.time, lang: str) -> str:
     """'10:00–13:00 Uhr', '10:00 ص – 1:00 م': CLDR's interval form, so each language orders it its own way."""
     locale = babel_locale(lang)
     skeleton = "hm" if "a" in locale.time_formats["short"].pattern else "Hm"
-    if end == dt.time(23, 59, 59):
+    if end == END_OF_DAY:
         end = dt.time(0, 0)
     return native_digits(format_interval(start, end, skeleton, locale=locale), lang)
 

@@ -80,11 +80,9 @@ def location_data(site: Site, routes: Routes, location: Location, lang: str,
     })
 
 
-def _date(moment: dt.datetime, tz, all_day: bool, end: bool = False) -> str:
+def _date(moment: dt.datetime, tz, all_day: bool) -> str:
     local = moment.astimezone(tz)
-    if all_day:  # schema.org dates are inclusive: the last day, not the midnight after it
-        return (local.date() - dt.timedelta(days=1) if end else local.date()).isoformat()
-    return local.isoformat()
+    return local.date().isoformat() if all_day else local.isoformat()
 
 
 def event_data(site: Site, routes: Routes, event: Event, lang: str, occurrence: Occurrence) -> dict:
@@ -107,7 +105,8 @@ def event_data(site: Site, routes: Routes, event: Event, lang: str, occurrence: 
         "name": event.title(lang),
         "url": routes.absolute(routes.url("event", lang, event.slug)),
         "startDate": _date(occurrence.start, tz, event.all_day),
-        "endDate": _date(occurrence.end, tz, event.all_day, end=True),
+        # schema.org dates are inclusive: an all-day event's last day, not the midnight after it
+        "endDate": schedule.last_day(occurrence, tz).isoformat() if event.all_day else _date(occurrence.end, tz, False),
         "eventStatus": CONTEXT + ("/EventCancelled" if occurrence.cancelled else "/EventScheduled"),
         "eventAttendanceMode": CONTEXT + "/OfflineEventAttendanceMode",
         "location": place,
@@ -130,12 +129,10 @@ def schedule_data(event: Event, tz) -> dict | None:
         "startDate": start.date().isoformat(),
         "repeatFrequency": f"P{rec.interval}W" if rec.freq == "weekly" else f"P{rec.interval}M",
     }
-    weekday = start.weekday() if rec.weekday is None else rec.weekday
     if rec.freq == "monthly":  # iCal's syntax, which schema.org allows for byDay: "2TU", "-1FR"
-        nth = rec.nth if rec.nth is not None else (start.day - 1) // 7 + 1
-        data["byDay"] = f"{nth}{('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU')[weekday]}"
+        data["byDay"] = schedule.monthly_byday(rec, start)
     else:
-        data["byDay"] = CONTEXT + "/" + schedule.SCHEMA_DAYS[weekday].rsplit("/", 1)[1]
+        data["byDay"] = CONTEXT + "/" + schedule.SCHEMA_DAYS[start.weekday()].rsplit("/", 1)[1]
     if not event.all_day:
         data["startTime"] = start.strftime("%H:%M")
         data["endTime"] = event.end.astimezone(tz).strftime("%H:%M")

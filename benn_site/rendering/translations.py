@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from benn_site.messages import Catalog, Message, catalog, msg
-from benn_site.model import PageVersion, Site
+from benn_site.model import EVENT_TEXT_FIELDS, PageVersion, Site
 from benn_site.rendering.markup import content_hash
 from benn_site.texts import Text
 
@@ -29,7 +29,6 @@ STATUS_LABELS = {
     MISSING: msg("missing"), DRAFT: msg("in progress"), OUTDATED: msg("outdated"), UNRECORDED: msg("not recorded"),
     FIELDS: msg("fields missing"),
 }
-EVENT_TEXT_FIELDS = ("title", "venue", "cost", "registration", "accessibility")
 
 
 def source_hash(version: PageVersion, *extra: str | None) -> str:

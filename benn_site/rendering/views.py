@@ -10,6 +10,7 @@ from markupsafe import Markup
 from benn_site.calendar import schedule
 from benn_site.calendar.listings import Listings
 from benn_site.model import Occurrence, Site
+from benn_site.reading.sources import name_parts
 from benn_site.rendering import i18n, notice, overview_map, search_shards, structured
 from benn_site.rendering.i18n import N_
 from benn_site.rendering.markup import MarkdownConverter
@@ -135,6 +136,7 @@ class Views:
             "category_label": lambda key: config.category(key).get(lang) if config.category(key) else None,
             "location_of": site.location,
             "local": lambda moment: moment.astimezone(config.tz),
+            "last_day": lambda occ: schedule.last_day(occ, config.tz),
             "by_day": lambda occs: by_day(occs, config.tz),
             "dir_of": lambda code: self.directions.get(code, "ltr"),
         }
@@ -172,11 +174,11 @@ class Views:
         suffix = "#" + anchor if anchor else ""
         name = path.rsplit("/", 1)[-1]
         if name.endswith(".md"):
-            parts = name[:-3].split(".")
-            slug, in_lang = parts[0], (parts[1] if len(parts) > 1 else lang)
+            slug, in_lang, valid = name_parts(name)
+            in_lang = in_lang or lang
             # Every page is built in every language (falling back) or, with `only_in`, in its own
             # languages, where a link from any other one leads: any existing slug resolves.
-            if slug not in self.site.page_slugs() or in_lang not in self.config.codes:
+            if not valid or slug not in self.site.page_slugs() or in_lang not in self.config.codes:
                 return None
             if slug == "index":
                 return self.routes.url("home", in_lang) + suffix

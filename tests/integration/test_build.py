@@ -9,7 +9,7 @@ import pytest
 
 from benn_site.build import build
 from benn_site.errors import BuildFailed
-from tests.conftest import NOW, ROOT, sample_files, write_site
+from tests.conftest import NOW, ROOT, SAMPLE_LOCATION, sample_files, write_site
 
 LANGS = ("de", "ar", "fa", "uk", "ru", "tr", "en")
 
@@ -109,3 +109,36 @@ def test_link_to_a_translation_that_falls_back_still_resolves(tmp_path):
     build(site, tmp_path / "out", NOW)
     html = (tmp_path / "out" / "en" / "about" / "index.html").read_text(encoding="utf-8")
     assert 'href="/en/imprint/"' in html
+
+
+def test_an_address_without_postcode_is_printed_without_one(tmp_path):
+    """A postcode is optional: every page with the address prints the parts there are, never 'None'."""
+    location = SAMPLE_LOCATION.replace('address: {street: Teststraße 1, postcode: "10115"}',
+                                       "address: {street: Teststraße 1}")
+    assert location != SAMPLE_LOCATION
+    site = write_site(tmp_path / "site", sample_files({"content/locations/mitte.yaml": location}))
+    out = tmp_path / "out"
+    build(site, out, NOW)
+    pages = ["de/locations/mitte/index.html", "de/locations/index.html", "de/locations/mitte/notice/index.html",
+             "de/events/2026-11-26-cafe/index.html"]
+    for page in pages:
+        assert "Teststraße 1, Berlin</span>" in (out / page).read_text(encoding="utf-8"), page
+    for path in out.rglob("*.html"):
+        assert "None" not in path.read_text(encoding="utf-8"), path.relative_to(out)
+    ics = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.ics"))
+    assert "Teststraße 1\\, Berlin" in ics and "None" not in ics
+
+
+def test_the_language_chooser_shares_the_policy_and_footer_of_every_page(portal):
+    """root.html and base.html take both from layout.html: they cannot drift apart."""
+    root = (portal / "index.html").read_text(encoding="utf-8")
+    home = (portal / "de" / "index.html").read_text(encoding="utf-8")
+
+    def policy(html):
+        return dict(d.strip().split(" ", 1) for d in re.search(
+            r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html).group(1).split(";"))
+
+    assert policy(root) == {k: v for k, v in policy(home).items() if k not in ("font-src", "connect-src")}
+    footer = re.compile(r'<footer class="site-footer">\s*<div class="wrap">\s*(<ul>.*?</ul>)', re.S)
+    assert footer.search(root).group(1) == footer.search(home).group(1)
+    assert "Keine Cookies" in home.split('<footer class="site-footer">')[1]

@@ -63,14 +63,14 @@ def test_a_missing_file_is_reported_at_its_line(tmp_path):
 
 def test_a_broken_link_in_a_template_is_reported_once_with_the_number_of_pages(tmp_path):
     site = write_site(tmp_path / "site", sample_files())
-    base = site / "templates" / "base.html"
-    base.write_text(base.read_text(encoding="utf-8").replace(
+    layout = site / "templates" / "layout.html"  # the footer of every page
+    layout.write_text(layout.read_text(encoding="utf-8").replace(
         "</footer>", '<a href="/de/kontakt/">Kontakt</a>\n</footer>'), encoding="utf-8")
     build(site, tmp_path / "built", NOW)  # the build does not follow links; the check does
     with_link = [p for p in (tmp_path / "built").rglob("*.html") if "/de/kontakt/" in p.read_text(encoding="utf-8")]
-    line = base.read_text(encoding="utf-8").splitlines().index('<a href="/de/kontakt/">Kontakt</a>') + 1
+    line = layout.read_text(encoding="utf-8").splitlines().index('<a href="/de/kontakt/">Kontakt</a>') + 1
     assert problems(site) == [
-        f"templates/base.html:{line}: link: link to '/de/kontakt/', which does not exist "
+        f"templates/layout.html:{line}: link: link to '/de/kontakt/', which does not exist "
         f"(fix or remove the link; it is on the page /404.html and {len(with_link) - 1} more)"]
 
 

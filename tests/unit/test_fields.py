@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from benn_site.reading.fields import FieldChecker, parse_date, parse_moment, parse_time_range
+from benn_site.reading.fields import END_OF_DAY, FieldChecker, clock_text, parse_date, parse_moment, parse_time_range
 from benn_site.reading.yamlsource import parse_yaml
 
 TZ = ZoneInfo("Europe/Berlin")
@@ -35,6 +35,16 @@ def moment(text: str):
 ])
 def test_parse_date(value, expected):
     assert parse_date(value) == expected
+
+
+def test_a_closing_time_of_24_00_is_the_end_of_the_day_and_written_back_as_24_00():
+    (start, end), _ = parse_time_range("18:00-24:00")
+    assert end == END_OF_DAY and end > dt.time(23, 59)
+    assert (clock_text(start), clock_text(end)) == ("18:00", "24:00")
+    assert clock_text(dt.time(0)) == "00:00" and clock_text(dt.time(9, 5)) == "09:05"
+    for text in ("00:00-24:00", "09:30-12:00", "22:15-23:59"):
+        (a, b), _ = parse_time_range(text)
+        assert f"{clock_text(a)}-{clock_text(b)}" == text
 
 
 @pytest.mark.parametrize("value,expected", [

@@ -19,6 +19,10 @@ from benn_site.calendar.schedule import (
     holiday_dates,
     holiday_name,
     hours_on,
+    last_day,
+    month_position,
+    monthly_byday,
+    monthly_position,
     occurrences,
     opening_hours_specification,
     opening_status_data,
@@ -28,6 +32,7 @@ from benn_site.calendar.schedule import (
 )
 from benn_site.config import Config, Language
 from benn_site.model import Closure, Event, Location, Recurrence, SeasonalHours, Source
+from benn_site.reading.fields import parse_time_range
 from benn_site.texts import Text
 
 TZ = ZoneInfo("Europe/Berlin")
@@ -134,6 +139,34 @@ def test_monthly_second_tuesday():
     assert [o.start.date() for o in occs] == [dt.date(2026, 12, 8), dt.date(2027, 1, 12),
                                                dt.date(2027, 2, 9), dt.date(2027, 3, 9)]
     assert all(o.start.time() == dt.time(18) for o in occs)
+
+
+def test_a_monthly_rule_without_weekday_or_nth_repeats_its_starts_place_in_the_month():
+    assert month_position(dt.date(2026, 12, 8)) == (1, 2)  # second Tuesday
+    assert month_position(dt.date(2026, 12, 7)) == (0, 1)  # days 1-7: the first
+    assert month_position(dt.date(2026, 12, 29)) == (1, 5)  # days 29-31: the fifth
+    start = at("2026-12-08 18:00")
+    assert monthly_position(Recurrence("monthly"), start) == (1, 2)
+    assert monthly_position(Recurrence("monthly", weekday=4), start) == (4, 2)
+    assert monthly_position(Recurrence("monthly", nth=-1), start) == (1, -1)
+    assert monthly_byday(Recurrence("monthly"), start) == "2TU"
+    assert monthly_byday(Recurrence("monthly", weekday=4, nth=-1), start) == "-1FR"
+    # the listing repeats the same position
+    occs = expand(event("2026-12-08 18:00", "2026-12-08 20:00", Recurrence("monthly")), TZ,
+                  at("2026-12-01 00:00"), at("2027-03-01 00:00"))
+    assert [o.start.date() for o in occs] == [dt.date(2026, 12, 8), dt.date(2027, 1, 12), dt.date(2027, 2, 9)]
+
+
+def test_the_last_day_of_an_all_day_event_is_the_day_before_its_end():
+    one = event("2026-12-24 00:00", "2026-12-25 00:00", all_day=True)
+    assert last_day(expand(one, TZ, at("2026-12-01 00:00"), at("2027-01-01 00:00"))[0], TZ) == dt.date(2026, 12, 24)
+    # over the night the clocks go back: still the day before the end's midnight
+    three = event("2026-10-24 00:00", "2026-10-27 00:00", all_day=True)
+    assert last_day(expand(three, TZ, at("2026-10-01 00:00"), at("2026-11-01 00:00"))[0], TZ) == dt.date(2026, 10, 26)
+    # seen from UTC the end is still on the 26th; the rule takes the site's zone
+    assert last_day(expand(three, UTC, at("2026-10-01 00:00"), at("2026-11-01 00:00"))[0], TZ) == dt.date(2026, 10, 26)
+    timed = event("2026-12-24 22:00", "2026-12-25 01:00")
+    assert last_day(expand(timed, TZ, at("2026-12-01 00:00"), at("2027-01-01 00:00"))[0], TZ) == dt.date(2026, 12, 25)
 
 
 def test_monthly_last_friday():
@@ -335,6 +368,17 @@ def test_osm_opening_hours_groups_days():
     weekend = location(office_hours=week(sat=["10:00-14:00"], sun=["10:00-14:00"]))
     assert osm_opening_hours(weekend) == "Sa,Su 10:00-14:00; PH off"
     assert osm_opening_hours(location(office_hours=week())) == ""
+
+
+def test_a_closing_time_of_24_00_says_24_00_to_machines(berlin):
+    friday = (parse_time_range("18:00-24:00")[0],)  # as the loader stores it
+    late = location(office_hours=((),) * 4 + (friday,) + ((),) * 2, closed_on_holidays=False)
+    assert osm_opening_hours(late) == "Fr 18:00-24:00"
+    assert opening_hours_specification(late) == [
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": "https://schema.org/Friday",
+         "opens": "18:00", "closes": "24:00"}]
+    # the open-now script compares "HH:MM" strings: 23:59 < 24:00, open until the day ends
+    assert opening_status_data(late, dt.date(2027, 3, 8), berlin, days=7)["days"] == {"2027-03-12": [["18:00", "24:00"]]}
 
 
 def test_opening_hours_specification():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from benn_site.reading.sources import read_text, split_front_matter, split_name
+from benn_site.reading.sources import name_parts, read_text, split_front_matter, split_name
 
 LANGS = ("de", "en", "ar")
 NO_FRONT_MATTER = ("p.de.md:1: the file does not start with '---' (the file must start with a line '---', "
@@ -84,6 +84,18 @@ def test_non_utf8_file_names_the_line(tmp_path):
     text, errors = read_text(tmp_path / "mitte.yaml", tmp_path)
     assert text is None
     assert messages(errors) == ["mitte.yaml:4: is not saved as UTF-8: a character on this line is in another encoding (save it again with the encoding UTF-8; in most editors: 'Save as', then 'Encoding: UTF-8')"]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("about.de.md", ("about", "de", True)),
+    ("about.md", ("about", None, True)),
+    ("spaeti.yaml", ("spaeti", None, True)),
+    ("2026-11-26-cafe.ar.md", ("2026-11-26-cafe", "ar", True)),
+    ("a.b.c.md", ("a", None, False)),
+    ("README", ("README", None, False)),
+])
+def test_name_parts_is_the_one_file_name_rule(name, expected):
+    assert name_parts(name) == expected
 
 
 @pytest.mark.parametrize("name,expected", [
