@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,13 +20,15 @@ from benn_site import collector, diagnostics, store, timings
 from benn_site.config import Config, load_config
 from benn_site.content.loader import load_partial
 from benn_site.content.parsed_files import SourceCache
+from benn_site.content.site_tree import outside_links
 from benn_site.content.validate import validate_site
 from benn_site.errors import BuildFailed, ContentError, RenderError, SiteError, Stopped, check_stop
+from benn_site.faults import checkpoint
 from benn_site.model import Site
 from benn_site.output import parallel, search_index
 from benn_site.output import quick as quick_path
 from benn_site.output.links import broken_link
-from benn_site.output.writer import Output, stage_file
+from benn_site.output.writer import Output, OutputLock, cannot_write, stage_file
 from benn_site.rendering import dependencies, search_shards
 from benn_site.rendering.i18n import Translator, load_locales
 from benn_site.rendering.machine_files import MachineFiles
@@ -84,7 +87,10 @@ def resolve_now(now: str | None, environ=os.environ) -> dt.datetime:
 def prepare(root: Path, now: dt.datetime, base_url: str | None = None, drafts: bool = False,
             sources: SourceCache | None = None, stop=None) -> tuple[Config, Site]:
     """Config, loaded and cross-checked site, or BuildFailed with every problem (Stopped as
-    soon as `stop()` is true)."""
+    soon as `stop()` is true). Nothing is read when a link leads out of the site."""
+    outside = outside_links(root)
+    if outside:
+        raise BuildFailed(outside)
     config = load_config(root, base_url)
     with collector.keeping():
         site, errors, unloaded = load_partial(config, now, drafts, sources, stop)
@@ -157,6 +163,9 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
                 changed = stage_file(output.target, output.staging, route.output, data, output.fresh)
             except (RenderError, ContentError) as exc:
                 error = (type(exc), exc.path, exc.line, exc.message, exc.field, exc.hint)
+            except OSError as exc:  # a full disk, a folder that may not be written
+                problem = cannot_write(output.staging, route.output, exc)
+                error = (type(problem), problem.path, problem.line, problem.message, problem.field, problem.hint)
         fingerprint = fingerprints.of(route, read) if fingerprints is not None else None
         return Rendered(route.output, changed, error, views.link_errors[links:], translator.missing - missing,
                         cache.take() if cache else [], fingerprint, sorted(read, key=repr))
@@ -168,6 +177,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
     step = (lambda n: progress(n, len(everything))) if progress else None
 
     def keep(result: Rendered) -> Rendered:
+        checkpoint("rendering")
         if cache:
             cache.store(result.converted)
         return result._replace(converted=[])
@@ -224,11 +234,14 @@ class Builder:
     """
 
     def __init__(self, root: Path, out: Path | None = None, base_url: str | None = None, drafts: bool = False,
-                 strict: bool = False, jobs: int | None = None, cache: bool = True, quick: bool = False):
+                 strict: bool = False, jobs: int | None = None, cache: bool = True, quick: bool = False,
+                 waiting=None):
         self.root, self.out = root, out or root / "output"
+        self.waiting = waiting  # told the process id of another writer of `out` before waiting for it
         self.base_url, self.drafts, self.strict, self.jobs, self.cache = base_url, drafts, strict, jobs, cache
         key = hashlib.sha1(str(self.out.resolve()).encode("utf-8")).hexdigest()[:16]
         self.state_file = root / CACHE_DIR / f"outputs-{key}.pickle"
+        self.pending_file = root / CACHE_DIR / f"index-pending-{key}.json"  # kept with --no-cache too
         self.state: dict | None = None  # output → [fingerprint, missing strings, keys read], for self.out
         self.code = dependencies.code_version()
         self.templates = Compiled(root / CACHE_DIR if cache else None, self.code)
@@ -243,10 +256,11 @@ class Builder:
         output as it was, when `stop()` turns true before the pages are moved into place."""
         clock = timings.Stopwatch()
         now = now or resolve_now(None)
-        with collector.frozen():  # what loading freezes is handed back at the end, failed build or not
+        with self._lock(), collector.frozen():  # what loading freezes is handed back at the end, failed or not
             try:
                 config, site = prepare(self.root, now, self.base_url, self.drafts, self.sources, stop)
                 check_stop(stop)
+                checkpoint("loaded")
             except BaseException:
                 self._save_sources()
                 raise
@@ -261,6 +275,7 @@ class Builder:
         try:
             done = render_site(site, output, self.jobs, progress, markdown, previous, self.code, self.templates, stop)
             clock.lap("render")
+            checkpoint("rendered")
             warnings = diagnostics.warnings(site, done.translator.missing)
             if self.strict and warnings:
                 raise BuildFailed(warnings)
@@ -272,16 +287,27 @@ class Builder:
             if stop is not None and not output.fresh:
                 output.stale()  # the longest step of apply(), done while a newer save can still stop the build
             check_stop(stop)
+            checkpoint("staged")
         except BaseException:
             output.discard()
             if markdown:
                 markdown.close()  # what was converted stays useful for the next try
             raise
+        # Recorded before anything moves, undone only when it is all done (as ninja's log): a build
+        # stopped from here on leaves no fingerprints, so the next one compares every file, and
+        # leaves the shards to index, so the next one makes them even if no page differs by then.
+        todo = plan.todo((*output.changed, *output.stale()), self._pending())
+        self._note_pending([shard.name for shard in todo])
+        checkpoint("noted")
         self.state = None
-        self._forget()  # a crash during commit must not leave fingerprints of files not written
-        output.apply()
+        self._forget()
+        try:
+            output.apply()
+        except OSError as exc:
+            output.rollback()
+            raise BuildFailed([cannot_write(output.target, exc.filename or "", exc)]) from None
+        checkpoint("applied")
         clock.lap("put in place")
-        todo = plan.todo((*output.changed, *output.removed))
         if todo and not index:
             self._defer(output.target, config.base_path, todo)
             todo = []
@@ -296,15 +322,21 @@ class Builder:
                 if markdown:
                     markdown.close()
                 raise
+        checkpoint("indexed")
         output.finish()
+        checkpoint("finished")
+        if index:
+            self._note_pending([])
         clock.lap("search index")
         if markdown:
             texts = markdown_texts(site)
             markdown.close(live=lambda: markdown_keys(texts), expected=2 * len(texts))
             self._remember(done.state)
+            checkpoint("remembered")
             self.templates.save()
         if index:  # else after the index: writing the parsed files costs the preview 0.4 s at 10k pages
             self._save_sources()
+            checkpoint("saved")
         if self.keep_snapshot:
             first = self.snapshot is None
             env = self.templates.environment(config.templates_dir)  # the one the pages were made with
@@ -328,15 +360,16 @@ class Builder:
         if pages is None:
             return None
         target = self.out.resolve()
-        pages = quick_path.different(target, pages)
-        state = self._previous()
-        for name in pages:
-            state.pop(name, None)
-            shard = search_shards.shard_folder(name, self.snapshot.shards)
-            if shard is not None:
-                (target / shard / search_index.ENTRY).unlink(missing_ok=True)
-        self._forget()
-        return quick_path.write(target, pages)
+        with self._lock():
+            pages = quick_path.different(target, pages)
+            state = self._previous()
+            for name in pages:
+                state.pop(name, None)
+                shard = search_shards.shard_folder(name, self.snapshot.shards)
+                if shard is not None:
+                    (target / shard / search_index.ENTRY).unlink(missing_ok=True)
+            self._forget()
+            return quick_path.write(target, pages)
 
     def _defer(self, target: Path, base_path: str, todo: list) -> None:
         """Leave the shards `todo` for `index_pending()`. Their entry files go at once, so any
@@ -356,13 +389,18 @@ class Builder:
         target, base_path, todo = self._unindexed
         self._unindexed = None  # from here on the missing entry files are what marks these shards
         try:
-            self._index(target, base_path, todo, stop)
+            with self._lock():
+                self._index(target, base_path, todo, stop)
         except Stopped:
             return 0
         except BaseException:
             self._unindexed = (target, base_path, todo)
             raise
+        self._note_pending([])
         return len(todo)
+
+    def _lock(self) -> OutputLock:
+        return OutputLock(self.out, self.waiting)
 
     def _save_sources(self) -> None:
         if self.sources is not None:
@@ -389,6 +427,20 @@ class Builder:
             self.state = state if isinstance(state, dict) else {}
         return self.state
 
+    def _pending(self) -> list[str]:
+        """The shards a stopped build left to index (their bundle folders)."""
+        try:
+            return json.loads(self.pending_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return []
+
+    def _note_pending(self, shards: list[str]) -> None:
+        if not shards:
+            self.pending_file.unlink(missing_ok=True)
+            return
+        self.pending_file.parent.mkdir(parents=True, exist_ok=True)
+        store.write_atomic(self.pending_file, json.dumps(shards).encode("utf-8"))
+
     def _forget(self) -> None:
         try:
             self.state_file.unlink()
@@ -402,8 +454,9 @@ class Builder:
 
 def build(root: Path, out: Path | None = None, now: dt.datetime | None = None,
           base_url: str | None = None, drafts: bool = False, strict: bool = False, jobs: int | None = None,
-          progress=None, cache: bool = True) -> BuildReport:
+          progress=None, cache: bool = True, waiting=None) -> BuildReport:
     """Build the site into `out` (default root/output); with `strict`, warnings (missing translations)
     fail it too. `jobs`: processes (default: all cores); `progress(n, total)` is called as pages finish;
-    `cache`: reuse converted Markdown and skip unchanged outputs, from root/.cache/."""
-    return Builder(root, out, base_url, drafts, strict, jobs, cache).build(now, progress)
+    `cache`: reuse converted Markdown and skip unchanged outputs, from root/.cache/; `waiting(pid)`:
+    told when another process is writing into `out`, before this build waits for it."""
+    return Builder(root, out, base_url, drafts, strict, jobs, cache, waiting=waiting).build(now, progress)

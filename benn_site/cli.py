@@ -86,6 +86,12 @@ def _report_failure(exc: BuildFailed, fmt: str = "plain", site_dir: Path | None 
     raise SystemExit(1)
 
 
+def _waiting_for(pid: str, out: Path) -> None:
+    click.echo(editor_catalog().translate(msg(
+        "Another benn-site (process {pid}) is writing into {folder}; waiting until it has finished.",
+        pid=pid, folder=out)), err=True)
+
+
 def _report_warnings(warnings, fmt: str, site_dir: Path) -> None:
     from benn_site.diagnostics import format_problem
 
@@ -123,7 +129,7 @@ def build(site_dir: Path, out: Path | None, now: str | None, base_url: str | Non
     try:
         with Progress() as progress:
             report = run_build(site_dir, out, moment, base_url, drafts, strict, jobs=jobs, progress=progress,
-                               cache=not no_cache)
+                               cache=not no_cache, waiting=lambda pid: _waiting_for(pid, out or site_dir / "output"))
     except BuildFailed as exc:
         _report_failure(exc, fmt, site_dir)
     _report_warnings(report.warnings, fmt, site_dir)

@@ -2,5 +2,5 @@
 closures and public holidays. Pure functions of the model; no output format here (iCalendar
 and JSON-LD are rendering's).
 
-May import: messages, texts, collector, timings, store, errors, reading, config, model.
+May import: messages, texts, collector, timings, store, faults, errors, reading, config, model.
 """

@@ -2,6 +2,6 @@
 cache), turn its fields into frozen records, then check what needs the whole site. Every problem
 is collected with its file and line; nothing is written here.
 
-May import: messages, texts, collector, timings, store, errors, reading, config, model, calendar,
+May import: messages, texts, collector, timings, store, faults, errors, reading, config, model, calendar,
 diagnostics.
 """

@@ -13,6 +13,7 @@ from benn_site.content.event_records import TRANSLATION_FIELDS, build_event
 from benn_site.content.location_records import build_location
 from benn_site.content.parsed_files import SourceCache
 from benn_site.errors import BuildFailed, ContentError, SiteError, check_stop, did_you_mean, relpath
+from benn_site.faults import checkpoint
 from benn_site.messages import msg
 from benn_site.model import EVENT_TEXT_FIELDS, Event, Location, Outlines, Page, PageVersion, Site, Source, UiCatalog
 from benn_site.reading.fields import WHOLE_NUMBER, FieldChecker, codes_field, hidden, line_of, publication
@@ -80,6 +81,7 @@ def _until(paths: list[Path], stop):
     for number, path in enumerate(paths):
         if number % 64 == 0:
             check_stop(stop)
+        checkpoint("loading")
         yield path
 
 

@@ -2,6 +2,6 @@
 place atomically (`writer`), the search index over the pages in place (`search_index`), the
 preview's one-page fast path (`quick`) and the link check of a built site (`links`).
 
-May import: messages, texts, collector, timings, store, errors, reading, config, model, calendar,
+May import: messages, texts, collector, timings, store, faults, errors, reading, config, model, calendar,
 diagnostics, content, rendering.
 """

@@ -41,7 +41,9 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from benn_site.errors import RenderError, check_stop
+from benn_site.faults import checkpoint
 from benn_site.messages import msg
+from benn_site.output.parallel import die_with_parent
 from benn_site.rendering.search_shards import BUNDLE, folder, shard_number, shards
 
 ENTRY = "pagefind-entry.json"
@@ -94,10 +96,11 @@ class Plan:
                 found.update(files_below(self.target, shard.name))
         return found
 
-    def todo(self, touched: Iterable[str]) -> list[Shard]:
+    def todo(self, touched: Iterable[str], pending: Iterable[str] = ()) -> list[Shard]:
         """The shards to make: one holding an HTML file among `touched` (output names written or
-        removed by this build), one whose bundle is missing, and every shard of a language whose
-        shard count changed."""
+        removed by this build), one named in `pending` (left to make by a build that was stopped),
+        one whose bundle is missing, and every shard of a language whose shard count changed."""
+        pending = set(pending)
         touched = list(touched)
         result = []
         for lang, shards_of_lang in self.shards.items():
@@ -108,7 +111,8 @@ class Plan:
             prefix = f"{lang}/"
             hit = {shard_number(name, count) for name in touched if name.startswith(prefix) and name.endswith(".html")}
             result += [shard for shard in shards_of_lang
-                       if not same_count or shard.number in hit or shard.number not in present]
+                       if not same_count or shard.number in hit or shard.number not in present
+                       or shard.name in pending]
         return result
 
 
@@ -199,6 +203,7 @@ def run(target: Path, todo: list[Shard], temporary: Path, base_path: str, jobs: 
             for item in finished:
                 running.remove(item)
                 made[item[0].name] = finish(item[0], item[1], temporary, base_path)
+                checkpoint("indexing")
     finally:
         for _, process in running:  # a failure or an interrupt: no process outlives the build
             process.kill()
@@ -220,8 +225,9 @@ def start(target: Path, shard: Shard, temporary: Path, program: str, threads: in
     env = None if threads is None else {**os.environ, "RAYON_NUM_THREADS": str(threads)}
     try:
         with log.open("wb") as output:
+            parent = os.getpid()
             return subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                    cwd=log.parent, env=env)
+                                    cwd=log.parent, env=env, preexec_fn=lambda: die_with_parent(parent))
     except OSError as exc:
         raise RenderError(f"{shard.name}/", None, msg("could not run Pagefind: {error}", error=exc),
                           hint=msg("install the site's dependencies: pip install -e .")) from None
@@ -273,6 +279,7 @@ def swap(new_bundle: Path, bundle: Path, name: str, names: list[str]) -> list[st
                 old.parent.mkdir(parents=True, exist_ok=True)
                 folders.add(old.parent)
             os.replace(new, old)
+            checkpoint("swapping")
             replaced.append(f"{name}/{relative}")
     for path, _, files in os.walk(bundle, topdown=False):
         relative = os.path.relpath(path, bundle).replace(os.sep, "/")

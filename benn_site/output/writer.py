@@ -17,12 +17,21 @@ When the output folder does not exist yet, the staging folder simply becomes it 
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 from pathlib import Path, PurePosixPath
 
 from benn_site.errors import BuildFailed, ConfigError, RenderError, check_stop
+from benn_site.faults import checkpoint
 from benn_site.messages import msg
+
+
+def cannot_write(folder: Path, name: str, exc: OSError) -> RenderError:
+    """The problem an editor sees when the output cannot be written (a full disk, no permission)."""
+    where = os.path.relpath(os.path.join(folder, name)) if name else str(folder)
+    return RenderError(where, None, msg("cannot be written: {reason}", reason=exc.strerror or exc),
+                       hint=msg("free some space or allow writing there; the previous output is unchanged"))
 
 
 def check_name(name: str) -> tuple[str, ...]:
@@ -57,6 +66,42 @@ def stage_file(target: Path, staging: Path, name: str, data: bytes, fresh: bool)
 def side_folders(target: Path) -> tuple[Path, Path]:
     """The staging and backup folders next to the output folder `target` (`make clean` removes them)."""
     return target.parent / f".{target.name}.staging", target.parent / f".{target.name}.previous"
+
+
+class OutputLock:
+    """One writer per output folder: an exclusive lock (flock) on `.<output>.lock` beside it,
+    held while a build, the preview's fast path or a deferred index writes. The kernel releases it
+    however its holder ends, SIGKILL included, so a stopped build never blocks the next one. A
+    second writer waits; `waiting(pid)` is told first, with the holder's process id."""
+
+    def __init__(self, target: Path, waiting=None):
+        target = target.resolve()
+        self.path = target.parent / f".{target.name}.lock"
+        self.waiting = waiting
+        self._handle = None
+
+    def __enter__(self) -> OutputLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path, "a+", encoding="utf-8")  # never truncated before it is ours
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if self.waiting is not None:
+                handle.seek(0)
+                self.waiting(handle.read().strip() or "?")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        self._handle = handle
+        return self
+
+    def __exit__(self, *exc) -> None:
+        handle, self._handle = self._handle, None
+        if handle is not None:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            handle.close()
 
 
 class Output:
@@ -116,6 +161,7 @@ class Output:
         self.backup = side_folders(self.target)[1]
         shutil.rmtree(self.backup, ignore_errors=True)
         self._moved: list[str] = []
+        self._placed: list[str] = []  # staged files moved in: what rollback() takes out again
         self._created: list[Path] = []
         self._swapped = self.fresh and not self.target.exists()
         if self._swapped:
@@ -139,6 +185,8 @@ class Output:
                 folder.mkdir()
                 self._created.append(folder)
             os.replace(self.staging.joinpath(*parts), destination)
+            self._placed.append(name)
+            checkpoint("applying")
 
     def _keep(self, name: str) -> None:
         parts = PurePosixPath(name).parts
@@ -152,7 +200,7 @@ class Output:
         if self._swapped:
             os.replace(self.target, self.staging)
         else:
-            for name in self.changed:
+            for name in self._placed:
                 path = self.target.joinpath(*PurePosixPath(name).parts)
                 if path.is_file():
                     path.unlink()

@@ -4,5 +4,5 @@ and the `<slug>.<lang>.md` file-name rule.
 
 site.yaml (`config`) and the content files (`content`) are read the same way, so this sits below both.
 
-May import: messages, texts, collector, timings, store, errors.
+May import: messages, texts, collector, timings, store, faults, errors.
 """

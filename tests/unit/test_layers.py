@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "benn_site"
 
 # Bottom first. Names on one line are one layer: siblings that may not import each other.
 LAYERS = [
-    ("messages", "texts", "collector", "timings", "store"),
+    ("messages", "texts", "collector", "timings", "store", "faults"),
     ("errors",),
     ("reading",),
     ("config",),
