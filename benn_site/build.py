@@ -305,6 +305,8 @@ class Builder:
             output.apply()
         except OSError as exc:
             output.rollback()
+            if markdown:
+                markdown.close()
             raise BuildFailed([cannot_write(output.target, exc.filename or "", exc)]) from None
         checkpoint("applied")
         clock.lap("put in place")

@@ -40,8 +40,33 @@ def warnings(site: Site, missing_strings: Iterable[tuple[str, str]]) -> list[Sit
     catalog does not translate (`Translator.missing`). English needs no catalog entry: the msgid
     is the English text.
     """
-    return sorted(_missing_strings(site, missing_strings) + _missing_pages(site),
-                  key=lambda w: (w.path, w.line or 0, w.message))
+    return sorted(_missing_strings(site, missing_strings) + _missing_pages(site) + _repeated_hours(site),
+                  key=lambda w: (w.path, w.line or 0, str(w.message)))
+
+
+def _repeated_hours(site: Site) -> list[SiteWarning]:
+    """An event time in the hour that happens twice when summer time ends (02:30 on the last
+    Sunday of October in Berlin): the first of the two instants is used, as RFC 5545 says; the
+    editor is told so, and how to write the second. A time written with the second instant's
+    offset (`02:30+01:00`) is what the editor chose and is not warned about."""
+    tz = site.config.tz
+    result = []
+    for event in site.events:
+        for name in ("start", "end"):
+            moment = getattr(event, name)
+            if event.all_day or moment.fold:
+                continue
+            local = moment.astimezone(tz).replace(tzinfo=None)
+            first, second = local.replace(tzinfo=tz, fold=0), local.replace(tzinfo=tz, fold=1)
+            if first.utcoffset() == second.utcoffset():
+                continue
+            wall = local.strftime("%Y-%m-%d %H:%M")
+            result.append(SiteWarning(
+                event.source.path, event.source.line_of(name),
+                msg("'{time}' happens twice in {zone} (the clocks go back): the first, {first}, is used",
+                    time=wall, zone=tz.key, first=first.isoformat(sep=" ", timespec="minutes")),
+                name, msg("for the second, write {second}", second=second.isoformat(sep=" ", timespec="minutes"))))
+    return result
 
 
 def _missing_strings(site: Site, missing: Iterable[tuple[str, str]]) -> list[SiteWarning]:
