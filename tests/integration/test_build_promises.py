@@ -24,7 +24,7 @@ from benn_site.errors import BuildFailed
 from benn_site.output import writer
 from tests.conftest import NOW, ROOT, SAMPLE_EVENT, sample_files, write_site
 from tests.integration.test_build import digest
-from tests.integration.test_interruptions import edit, live_members, run
+from tests.integration.test_interruptions import edit, live_members
 
 
 def cli(*args):
