@@ -53,7 +53,7 @@ messages: install
 	$(VENV)/bin/pybabel update -i benn_site/locale/messages.pot -o benn_site/locale/de.po -l de --no-fuzzy-matching --ignore-obsolete
 
 clean:
-	rm -rf output .output.staging .output.previous .output.pagefind .output.lock .cache
+	rm -rf output .output.staging .output.previous .output.pagefind .output.index-pending .cache
 
 # -- Publishing ---------------------------------------------------------------------------------
 # The workflows (.github/workflows/site.yml, .gitlab-ci.yml) run these targets, so `make ci-dry-run`

@@ -12,6 +12,7 @@ import gc
 import hashlib
 import json
 import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -241,7 +242,11 @@ class Builder:
         self.base_url, self.drafts, self.strict, self.jobs, self.cache = base_url, drafts, strict, jobs, cache
         key = hashlib.sha1(str(self.out.resolve()).encode("utf-8")).hexdigest()[:16]
         self.state_file = root / CACHE_DIR / f"outputs-{key}.pickle"
-        self.pending_file = root / CACHE_DIR / f"index-pending-{key}.json"  # kept with --no-cache too
+        # Beside the output, as its staging folder is: a build without cache (`check`) leaves nothing
+        # in the site, and the lock serialises every writer of this folder, whatever its site.
+        target = self.out.resolve()
+        self.pending_file = target.parent / f".{target.name}.index-pending"
+        self.lock_file = Path(tempfile.gettempdir()) / f"benn-site-{key}.lock"
         self.state: dict | None = None  # output → [fingerprint, missing strings, keys read], for self.out
         self.code = dependencies.code_version()
         self.templates = Compiled(root / CACHE_DIR if cache else None, self.code)
@@ -296,7 +301,8 @@ class Builder:
         # Recorded before anything moves, undone only when it is all done (as ninja's log): a build
         # stopped from here on leaves no fingerprints, so the next one compares every file, and
         # leaves the shards to index, so the next one makes them even if no page differs by then.
-        todo = plan.todo((*output.changed, *output.stale()), self._pending())
+        earlier = self._pending()
+        todo = plan.todo((*output.changed, *output.stale()), earlier)
         self._note_pending([shard.name for shard in todo])
         checkpoint("noted")
         self.state = None
@@ -305,6 +311,7 @@ class Builder:
             output.apply()
         except OSError as exc:
             output.rollback()
+            self._note_pending(earlier)  # the output is the previous one again
             if markdown:
                 markdown.close()
             raise BuildFailed([cannot_write(output.target, exc.filename or "", exc)]) from None
@@ -321,6 +328,7 @@ class Builder:
                 output.changed.update(replaced)
             except BaseException:
                 output.rollback()
+                self._note_pending(earlier)  # the output is the previous one again
                 if markdown:
                     markdown.close()
                 raise
@@ -402,7 +410,7 @@ class Builder:
         return len(todo)
 
     def _lock(self) -> OutputLock:
-        return OutputLock(self.out, self.waiting)
+        return OutputLock(self.lock_file, self.waiting)
 
     def _save_sources(self) -> None:
         if self.sources is not None:
@@ -440,7 +448,6 @@ class Builder:
         if not shards:
             self.pending_file.unlink(missing_ok=True)
             return
-        self.pending_file.parent.mkdir(parents=True, exist_ok=True)
         store.write_atomic(self.pending_file, json.dumps(shards).encode("utf-8"))
 
     def _forget(self) -> None:

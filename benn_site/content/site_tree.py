@@ -28,8 +28,8 @@ def outside_links(root: Path) -> list[SiteError]:
     def check(path: Path) -> bool:
         """Whether the link `path` stays inside; a problem when it does not."""
         target = path.resolve()
-        if target == inside or inside in target.parents:
-            return True
+        if target == inside or inside in target.parents or not target.exists():
+            return True  # a link to nothing is the loader's to report, with its own message
         problems.append(ContentError(
             relpath(path, root), None, msg("links to a file outside the site ({target})", target=target),
             hint=msg("copy the file into the site instead of linking to it")))

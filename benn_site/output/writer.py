@@ -69,14 +69,14 @@ def side_folders(target: Path) -> tuple[Path, Path]:
 
 
 class OutputLock:
-    """One writer per output folder: an exclusive lock (flock) on `.<output>.lock` beside it,
-    held while a build, the preview's fast path or a deferred index writes. The kernel releases it
-    however its holder ends, SIGKILL included, so a stopped build never blocks the next one. A
-    second writer waits; `waiting(pid)` is told first, with the holder's process id."""
+    """One writer per output folder: an exclusive lock (flock) on the file `path` (the build keeps
+    one per output in the site's cache), held while a build, the preview's fast path or a deferred
+    index writes. The kernel releases it however its holder ends, SIGKILL included, so a stopped
+    build never blocks the next one. A second writer waits; `waiting(pid)` is told first, with
+    the holder's process id."""
 
-    def __init__(self, target: Path, waiting=None):
-        target = target.resolve()
-        self.path = target.parent / f".{target.name}.lock"
+    def __init__(self, path: Path, waiting=None):
+        self.path = path
         self.waiting = waiting
         self._handle = None
 

@@ -20,11 +20,12 @@ import dataclasses
 from contextlib import contextmanager
 
 from benn_site.calendar.listings import Listings
-from benn_site.model import Page, Site
+from benn_site.model import Page, Site, Source
 from benn_site.rendering import feeds, search_shards, translations
 from benn_site.rendering.routes import Routes
 
 Key = tuple  # (name,) or (name, argument): an access that can be made again on another build
+_NOWHERE = Source("")  # the source of a page as the menu sees it: not at all
 
 
 class Reads:
@@ -124,8 +125,9 @@ class Reads:
         """Every page with its titles, order and languages but not its text: what menus show."""
         self._note(("menu_pages",))
         return self.memo("menu_pages", lambda: tuple(
-            dataclasses.replace(page, versions=tuple(dataclasses.replace(v, body="", description=None)
-                                                     for v in page.versions))
+            dataclasses.replace(page, versions=tuple(
+                dataclasses.replace(v, body="", description=None, source=_NOWHERE, translation_of=None)
+                for v in page.versions))
             for page in self._site.pages))
 
     def page_slugs(self) -> frozenset[str]:
@@ -150,8 +152,15 @@ class Reads:
     def shard_count(self, lang: str) -> int:
         """How many search bundles the language has: the search page loads each."""
         self._note(("shard_count", lang))
-        outputs = (r.output for r in self._routes.routes + self._routes.feeds)
-        return len(search_shards.shards(outputs, lang))
+
+        def pages_by_language():  # one pass over the routes for every language
+            counts: dict[str, int] = {}
+            for route in self._routes.routes + self._routes.feeds:
+                if route.output.endswith(".html"):
+                    first = route.output.split("/", 1)[0]
+                    counts[first] = counts.get(first, 0) + 1
+            return counts
+        return search_shards.shard_count(self.memo("pages_by_language", pages_by_language).get(lang, 0))
 
     # -- the event listings --------------------------------------------------------------------
 

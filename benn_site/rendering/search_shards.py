@@ -24,11 +24,16 @@ def shards(names: Iterable[str], lang: str) -> list[list[str]]:
     count. Used by the search page (from the routes) and by the index (from the files written)."""
     prefix = f"{lang}/"
     pages = sorted(name for name in names if name.startswith(prefix) and name.endswith(".html"))
-    count = max(1, min(MAX_SHARDS, -(-len(pages) // SHARD_PAGES)))
+    count = shard_count(len(pages))
     result: list[list[str]] = [[] for _ in range(count)]
     for name in pages:
         result[shard_number(name, count)].append(name)
     return result
+
+
+def shard_count(pages: int) -> int:
+    """How many shards a language with `pages` HTML pages has."""
+    return max(1, min(MAX_SHARDS, -(-pages // SHARD_PAGES)))
 
 
 def shard_folder(name: str, counts: dict[str, int]) -> str | None:

@@ -55,6 +55,11 @@ class Report:
     entries: tuple[Entry, ...]
     complete: dict  # language → number of translations that are present and current
 
+    def plain(self) -> tuple:
+        """The report as plain values, for its fingerprint (rendering.dependencies)."""
+        entries = [(e.lang, e.status, e.path, e.source, e.what.template, e.what.params) for e in self.entries]
+        return self.default, self.languages, self.complete, repr(entries)  # plain values: repr is exact
+
     def for_language(self, lang: str) -> list[Entry]:
         return [e for e in self.entries if e.lang == lang]
 

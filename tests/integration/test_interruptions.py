@@ -98,7 +98,7 @@ def test_a_build_stopped_anywhere_is_made_whole_by_the_next(sites, tmp_path, poi
     again = run(site, out)
     assert again.returncode == 0, again.stderr
     assert digest(out) == clean
-    assert [p.name for p in out.parent.iterdir() if p.name.startswith(".out.") and p.name != ".out.lock"] == []
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith(".out.")] == []
     assert all(not folder.exists() for folder in side_folders(out))
 
 
