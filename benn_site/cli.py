@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from benn_site.errors import BuildFailed
-from benn_site.messages import editor_catalog, msg, problems_found
+from benn_site.messages import editor_catalog, msg, problems_found, writing_elsewhere
 
 
 @click.group()
@@ -87,9 +87,7 @@ def _report_failure(exc: BuildFailed, fmt: str = "plain", site_dir: Path | None 
 
 
 def _waiting_for(pid: str, out: Path) -> None:
-    click.echo(editor_catalog().translate(msg(
-        "Another benn-site (process {pid}) is writing into {folder}; waiting until it has finished.",
-        pid=pid, folder=out)), err=True)
+    click.echo(editor_catalog().translate(writing_elsewhere(pid, out)), err=True)
 
 
 def _report_warnings(warnings, fmt: str, site_dir: Path) -> None:

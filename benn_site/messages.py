@@ -115,6 +115,12 @@ def editor_catalog(environ=os.environ) -> Catalog:
     return catalog(editor_language(environ))
 
 
+def writing_elsewhere(pid: str, folder) -> Message:
+    """What a build says before it waits for another process writing into its output folder."""
+    return msg("Another benn-site (process {pid}) is writing into {folder}; waiting until it has finished.",
+               pid=pid, folder=folder)
+
+
 def problems_found(count: int) -> Message:
     """The last line of a failed build or check."""
     if count == 1:

@@ -41,7 +41,7 @@ import watchfiles
 
 from benn_site.build import Builder, resolve_now
 from benn_site.errors import BuildFailed, SiteError, Stopped
-from benn_site.messages import Catalog, msg
+from benn_site.messages import Catalog, msg, writing_elsewhere
 
 QUIET_MS = 25  # rebuild once no watched file has changed for this long
 IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".part", ".crdownload")
@@ -92,7 +92,7 @@ class Preview:
         # One Builder for the whole session keeps the last build's fingerprints in memory, so a
         # save re-renders only the pages it affects. The build instant is fixed to the hour: pages
         # that show "now" would otherwise all change with every save.
-        self.builder = Builder(root, out, base_url, drafts=True, quick=True)
+        self.builder = Builder(root, out, base_url, drafts=True, quick=True, waiting=self.waiting)
         self.base_url = base_url
         self.catalog = catalog
         self.echo = echo
@@ -117,6 +117,10 @@ class Preview:
             return bool(self.builder.quick(Path(paths.pop()), self.instant()))
         except Exception:  # the fast path is only a head start: the full build reports any problem
             return False
+
+    def waiting(self, pid: str) -> None:
+        """Another process writes into the preview's folder (`serve --out`): say so, then wait."""
+        self.echo(self.catalog.translate(writing_elsewhere(pid, self.out)))
 
     def rebuild(self, index: bool = True, stop=None) -> bool | None:
         """Build into the preview folder; on failure keep the problems for the error page.

@@ -195,5 +195,5 @@ class Fingerprints:
         site = self.site
         parts = [self.common, route.kind, repr(route.lang), repr(route.key), template[0],
                  site.now.isoformat() if template[1] else "", site.today.isoformat() if template[2] else ""]
-        parts += [self.value(key) for key in sorted(keys)]  # keys: tuples of strings
+        parts += [self.value(key) for key in sorted(keys, key=repr)]
         return digest_of(parts)

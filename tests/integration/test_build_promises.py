@@ -17,11 +17,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from benn_site import build as build_module
 from benn_site.build import build
 from benn_site.cli import main
 from benn_site.errors import BuildFailed
-from benn_site.output import writer
+from benn_site.output import render_all, writer
 from tests.conftest import NOW, ROOT, SAMPLE_EVENT, sample_files, write_site
 from tests.integration.test_build import digest
 from tests.integration.test_interruptions import edit, live_members
@@ -56,7 +55,7 @@ def built(tmp_path):
 
 def test_a_disk_that_fills_while_pages_are_staged_keeps_the_previous_output(built, monkeypatch):
     site, out, before = built
-    monkeypatch.setattr(build_module, "stage_file", no_space(3, build_module.stage_file))
+    monkeypatch.setattr(render_all, "stage_file", no_space(3, render_all.stage_file))
     with pytest.raises(BuildFailed) as failed:
         build(site, out, NOW, jobs=1)
     assert "cannot be written: No space left on device" in str(failed.value.errors[0])
@@ -80,7 +79,7 @@ def test_a_disk_that_fills_while_files_move_in_keeps_the_previous_output(built, 
 
 def test_the_command_line_reports_a_full_disk_in_one_line(built, monkeypatch):
     site, out, before = built
-    monkeypatch.setattr(build_module, "stage_file", no_space(1, build_module.stage_file))
+    monkeypatch.setattr(render_all, "stage_file", no_space(1, render_all.stage_file))
     result = cli("--site", str(site), "--out", str(out), "--jobs", "1")
     assert result.exit_code == 1
     assert "cannot be written: No space left on device" in result.stderr

@@ -141,19 +141,18 @@ def edits(site):
     def site_title(rng):
         set_line(site / "site.yaml", "title:", f"title: {{de: Nachbarschaft {rng.randint(0, 99)}, en: Test}}")
 
-    def page_translation(rng):
-        path = pages / "imprint.en.md"
+    def translation(rng, path, title, body):
+        """A translation file written anew, or deleted."""
         if path.exists() and rng.random() < 0.5:
             path.unlink()
         else:
-            path.write_text(f"---\ntitle: Imprint {rng.randint(0, 99)}\n---\nWho we are.\n", encoding="utf-8")
+            path.write_text(f"---\ntitle: {title} {rng.randint(0, 99)}\n---\n{body}\n", encoding="utf-8")
+
+    def page_translation(rng):
+        translation(rng, pages / "imprint.en.md", "Imprint", "Who we are.")
 
     def event_translation(rng):
-        path = events / "2026-11-26-cafe.en.md"
-        if path.exists() and rng.random() < 0.5:
-            path.unlink()
-        else:
-            path.write_text(f"---\ntitle: Café {rng.randint(0, 99)}\n---\nCoffee and talk.\n", encoding="utf-8")
+        translation(rng, events / "2026-11-26-cafe.en.md", "Café", "Coffee and talk.")
 
     def districts(rng):
         path = site / "content" / "data" / "districts.geojson"

@@ -9,11 +9,11 @@ import datetime as dt
 import pytest
 from watchfiles import Change
 
-from benn_site import build as build_module
 from benn_site.build import Builder
 from benn_site.editors.serve import Preview
 from benn_site.errors import Stopped
 from benn_site.messages import ENGLISH
+from benn_site.output import render_all
 from benn_site.output.search_index import ENTRY, shards
 from tests.conftest import NOW, sample_files, write_site
 from tests.integration.test_build import digest
@@ -134,8 +134,8 @@ def test_a_stopped_build_leaves_the_output_and_the_next_build_completes_it(previ
     save(site, "content/events/2026-11-26-cafe.md", "Kaffee und Kuchen.", "Tee.")
     builder.jobs = 1  # rendering in this process, where the calls are counted
     rendered = []
-    real = build_module.render_template
-    monkeypatch.setattr(build_module, "render_template", lambda *args: rendered.append(1) or real(*args))
+    real = render_all.render_template
+    monkeypatch.setattr(render_all, "render_template", lambda *args: rendered.append(1) or real(*args))
     with pytest.raises(Stopped):
         builder.build(NOW, stop=lambda: phase == "loading" or len(rendered) > 0)
     assert bool(rendered) == (phase == "rendering")
