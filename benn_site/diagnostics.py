@@ -20,7 +20,7 @@ from pathlib import Path
 
 from benn_site.errors import ContentError, SiteError
 from benn_site.messages import msg
-from benn_site.model import Site
+from benn_site.model import Site, footer_choice
 
 FORMATS = ("plain", "github")
 SHOWN_NAMES = 3  # how many untranslated strings a warning names before "and N more"
@@ -40,8 +40,19 @@ def warnings(site: Site, missing_strings: Iterable[tuple[str, str]]) -> list[Sit
     catalog does not translate (`Translator.missing`). English needs no catalog entry: the msgid
     is the English text.
     """
-    return sorted(_missing_strings(site, missing_strings) + _missing_pages(site) + _repeated_hours(site),
+    return sorted(_missing_strings(site, missing_strings) + _missing_pages(site) + _repeated_hours(site)
+                  + _long_footer(site),
                   key=lambda w: (w.path, w.line or 0, str(w.message)))
+
+
+def _long_footer(site: Site) -> list[SiteWarning]:
+    """More pages outside the menu than the footer lists by default: say which it shows."""
+    shown, total = footer_choice(site.pages, site.config)
+    if total <= len(shown):
+        return []
+    return [SiteWarning("site.yaml", None, msg("{total} pages are outside the menu; the footer lists the first {shown} "
+                                               "of them by order", total=total, shown=len(shown)),
+                        "footer", msg("name the pages the footer should list, e.g. footer: [imprint, privacy]"))]
 
 
 def _repeated_hours(site: Site) -> list[SiteWarning]:

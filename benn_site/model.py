@@ -71,6 +71,23 @@ class Page:
         return {v.lang for v in self.versions}
 
 
+FOOTER_LIMIT = 12  # pages the footer lists at most when site.yaml does not name them
+
+
+def footer_choice(pages, config: Config) -> tuple[list[Page], int]:
+    """(the pages every footer lists, how many it could list). site.yaml's `footer` in its order;
+    without it the pages outside the menu, by order and slug, but FOOTER_LIMIT at most: a default
+    that listed every page on every page would make a site of many pages grow with their square
+    (the build warns then, naming `footer:`)."""
+    if config.footer is not None:
+        by_slug = {p.slug: p for p in pages}
+        chosen = [by_slug[slug] for slug in config.footer if slug in by_slug]
+        return chosen, len(chosen)
+    outside = [p for p in sorted(pages, key=lambda p: (p.order, p.slug))
+               if p.slug != "index" and p.slug not in config.navigation]
+    return outside[:FOOTER_LIMIT], len(outside)
+
+
 @dataclass(frozen=True)
 class Address:
     street: str

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from benn_site.calendar import schedule
 from benn_site.calendar.listings import Listings
-from benn_site.model import Occurrence, Site
+from benn_site.model import Occurrence, Site, footer_choice
 from benn_site.reading.sources import name_parts
 from benn_site.rendering import i18n, notice, overview_map, search_shards, structured
 from benn_site.rendering.i18n import N_
@@ -142,12 +142,8 @@ class Views:
         }
 
     def footer_pages(self):
-        """site.yaml's `footer` in its order, or else every page outside the menu, by order and slug."""
-        pages = self.site.memo("menu", lambda: {p.slug: p for p in self.site.menu_pages()})
-        if self.config.footer is not None:
-            return [pages[slug] for slug in self.config.footer if slug in pages]
-        return [p for p in sorted(pages.values(), key=lambda p: (p.order, p.slug))
-                if p.slug != "index" and p.slug not in self.config.navigation]
+        """The pages every footer lists (`model.footer_choice`)."""
+        return footer_choice(self.site.menu_pages(), self.config)[0]
 
     def _footer_link(self, slug: str, lang: str) -> tuple[str, str | None]:
         """(URL, hreflang when the link leads to a page in another language) of a footer link."""
