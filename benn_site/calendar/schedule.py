@@ -248,11 +248,16 @@ def _closure_on(location: Location, day: dt.date):
     return next((c for c in location.closures if c.start <= day <= c.until), None)
 
 
+def season_on(location: Location, day: dt.date):
+    """The seasonal period whose hours hold on `day` (the first that covers it), or None."""
+    return next((s for s in location.seasonal_hours if s.start <= day <= s.until), None)
+
+
 def scheduled_hours(location: Location, day: dt.date) -> tuple[TimeRange, ...]:
     """What the weekly schedule says for `day`: seasonal hours replace office hours in their period."""
-    for season in location.seasonal_hours:
-        if season.start <= day <= season.until:
-            return tuple(season.hours[day.weekday()])
+    season = season_on(location, day)
+    if season is not None:
+        return tuple(season.hours[day.weekday()])
     return tuple(location.office_hours[day.weekday()])
 
 
@@ -332,6 +337,58 @@ def opening_status_data(location: Location, today: dt.date, holidays: dict[dt.da
         if ranges:
             open_days[day.isoformat()] = [[clock_text(a), clock_text(b)] for a, b in ranges]
     return {"tz": getattr(tz, "key", None) or str(tz), "days": dict(sorted(open_days.items()))}
+
+
+@dataclass(frozen=True)
+class WeeklyRange:
+    """One time range on one weekday as a calendar repeats it: from `first` (a date on that
+    weekday) every week to `last` (None: with no end), and the dates it does not hold."""
+
+    weekday: int
+    time: TimeRange
+    first: dt.date
+    last: dt.date | None
+    season: int | None  # the index of its seasonal period, None for the regular hours
+    skipped: tuple[dt.date, ...]  # closures, holidays, and (regular hours) seasonal periods
+
+
+def weekly_ranges(location: Location, start: dt.date, until: dt.date,
+                  holidays: dict[dt.date, str]) -> list[WeeklyRange]:
+    """The office hours as weekly repeating ranges from the week of `start`: the regular ones with
+    no end, each seasonal period's within its dates. A range's `skipped` dates up to `until` (and
+    within a seasonal period that reaches further) are those where `hours_on` does not have it
+    or another period's hours hold: what the location page's table says, day by day."""
+    if location.status == "ended":
+        return []
+    monday = start - dt.timedelta(days=start.weekday())
+    plans: list[tuple[int, tuple, dt.date, dt.date | None, int | None]] = []
+    for weekday, ranges in enumerate(location.office_hours):
+        for time in ranges:
+            plans.append((weekday, tuple(time), monday + dt.timedelta(days=weekday), None, None))
+    for index, season in enumerate(location.seasonal_hours):
+        if season.until < monday:
+            continue
+        begin = max(season.start, monday)
+        for weekday, ranges in enumerate(season.hours):
+            first = begin + dt.timedelta(days=(weekday - begin.weekday()) % 7)
+            if first > season.until:
+                continue
+            for time in ranges:
+                plans.append((weekday, tuple(time), first, season.until, index))
+    result = []
+    for weekday, time, first, last, index in plans:
+        end = until if last is None else last
+        skipped = []
+        day = first
+        while day <= end:
+            season = season_on(location, day)
+            holds = (season is None if index is None else season is location.seasonal_hours[index])
+            if not holds or time not in hours_on(location, day, holidays):
+                skipped.append(day)
+            day += dt.timedelta(days=7)
+        result.append(WeeklyRange(weekday, time, first, last, index, tuple(skipped)))
+    result.sort(key=lambda r: (r.first, r.time, r.season is not None, r.season or 0))
+    return result
 
 
 # ---------------------------------------------------------------- machine-readable hours

@@ -283,6 +283,59 @@ class Calendars:
             item.add("rdate", [new.date() if event.all_day else new.astimezone(tz) for new in added])
 
 
+# How far ahead an office-hours calendar names the dates its ranges do not hold (closures, public
+# holidays): the file says to refresh daily, and holidays are known a year ahead.
+HOURS_AHEAD = dt.timedelta(days=366)
+
+
+def hours_calendar(calendars: Calendars, lang: str, location: Location, name: str, url: str) -> bytes:
+    """A location's office hours: one weekly VEVENT per time range (schedule.weekly_ranges), the
+    closures and public holidays it closes on as EXDATEs, in the site's zone."""
+    import icalendar
+    site, routes, config = calendars.site, calendars.routes, calendars.config
+    tz = config.tz
+    today = site.today
+    until = today + HOURS_AHEAD
+    last = max([until] + [s.until for s in location.seasonal_hours])
+    holidays = schedule.holiday_dates(config, today - dt.timedelta(days=7), last)
+    page = routes.absolute(routes.url("location", lang, location.slug))
+    summary = f"{calendars.translator.gettext(lang, N_('Office hours'))}: {location.name(lang)}"
+    summary_lang = location.name.get(lang).lang
+    place = ", ".join([location.name(lang)] + ([location.address.line] if location.address else []))
+    cal = calendars.header(name, url)
+    head = icsfold.to_ical(cal)
+    end = b"END:VCALENDAR\r\n"
+    parts = [head[: -len(end)], calendars.zone_ical]
+    for weekly in schedule.weekly_ranges(location, today, until, holidays):
+        opens, closes = weekly.time
+
+        def at(day: dt.date, clock: dt.time) -> dt.datetime:
+            return schedule.aware_local(dt.datetime.combine(day, clock), tz)
+        item = icalendar.Event()
+        period = "regular" if weekly.season is None else f"season{weekly.season + 1}"
+        item.add("uid", f"office-hours-{location.slug}-{period}-{schedule.ICAL_DAYS[weekly.weekday].lower()}"
+                        f"-{opens.strftime('%H%M')}@{calendars.host}")
+        item.add("dtstamp", calendars.stamp)
+        item.add("dtstart", at(weekly.first, opens))
+        item.add("dtend", at(weekly.first, closes))
+        rule: dict = {"freq": "WEEKLY"}
+        if weekly.last is not None:  # UNTIL in UTC with a TZID'd DTSTART (RFC 5545 §3.3.10)
+            rule["until"] = at(weekly.last, dt.time(23, 59, 59)).astimezone(UTC)
+        item.add("rrule", rule)
+        if weekly.skipped:
+            item.add("exdate", [at(day, opens) for day in weekly.skipped])
+        item.add("summary", summary, parameters={"LANGUAGE": summary_lang} if summary_lang != lang else None)
+        item.add("location", place)
+        if location.coordinates is not None:
+            item.add("geo", (location.coordinates.lat, location.coordinates.lon))
+        item.add("description", page)
+        item.add("transp", "TRANSPARENT")  # office hours do not make the reader busy
+        item.add("url", page)
+        parts.append(icsfold.to_ical(item))
+    parts.append(end)
+    return b"".join(parts)
+
+
 def calendar_file(calendars: Calendars, route) -> bytes:
     """The .ics file of one feed route: all events, a location's, or one event's."""
     site, routes, translator = calendars.site, calendars.routes, calendars.translator
@@ -295,6 +348,10 @@ def calendar_file(calendars: Calendars, route) -> bytes:
     if route.kind == "location_ics":
         location = site.location(route.key)
         return calendars.calendar(lang, f"{location.name(lang)} – {title(lang)}", site.events_at(route.key), url)
+    if route.kind == "location_hours_ics":
+        location = site.location(route.key)
+        name = f"{translator.gettext(lang, N_('Office hours'))}: {location.name(lang)} – {title(lang)}"
+        return hours_calendar(calendars, lang, location, name, url)
     if route.kind == "event_ics":
         event = site.event(route.key)
         return calendars.calendar(lang, event.title(lang), [event], url)

@@ -36,6 +36,7 @@ FEED_PATTERNS = {
     "events_ics": "{lang}/events.ics",
     "events_atom": "{lang}/events.atom",
     "location_ics": "{lang}/locations/{key}/events.ics",
+    "location_hours_ics": "{lang}/locations/{key}/office-hours.ics",
     "event_ics": "{lang}/events/{key}/event.ics",
     "sitemap": "sitemap.xml",
     "robots": "robots.txt",
@@ -108,7 +109,8 @@ class Routes:
         self._collisions()
 
     def _plan_feeds(self):
-        """A calendar per language, per location that is active or has events, and per event."""
+        """A calendar per language, per location that is active or has events, and per event; the
+        office hours of each active location that has them."""
         site = self.site
         with_events = {e.location for e in site.events}
         for lang in site.config.codes:
@@ -117,6 +119,8 @@ class Routes:
             for loc in site.locations:
                 if loc.active or loc.slug in with_events:
                     self._add_feed("location_ics", lang, loc.slug, loc.source.path)
+                if loc.active and loc.has_hours:
+                    self._add_feed("location_hours_ics", lang, loc.slug, loc.source.path)
             for event in site.events:
                 self._add_feed("event_ics", lang, event.slug, event.source.path)
         self._add_feed("sitemap")

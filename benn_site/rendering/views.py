@@ -251,6 +251,7 @@ class Views:
             "osm_hours": schedule.osm_opening_hours(location),
             "jsonld": script_json(structured.location_data(self.site, self.routes, location, lang, holidays)),
             "calendar_url": self.feed_url("location_ics", lang, location.slug),
+            "hours_calendar_url": self.feed_url("location_hours_ics", lang, location.slug),
             "example_labels": sorted({self.translator.gettext(lang, EXAMPLE_LABELS[f])
                                       for f in location.example if f in EXAMPLE_LABELS}),
         }
