@@ -20,7 +20,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NAV_BUILTINS = ("home", "locations", "events", "search")
 FIELDS = {
     "title", "tagline", "base_url", "timezone", "default_language", "languages", "navigation", "footer",
-    "holidays", "categories", "events_horizon_weeks", "contact",
+    "holidays", "categories", "events_horizon_weeks", "contact", "data_licence",
 }
 
 
@@ -49,6 +49,7 @@ class Config:
     contact_email: str | None
     contact_phone: str | None
     footer: tuple[str, ...] | None = None  # page slugs; None: every page outside the menu
+    data_licence: str | None = None  # the licence of the open data (/data/…), e.g. "CC BY 4.0"
 
     @property
     def base_path(self) -> str:
@@ -174,6 +175,10 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
         check.error(data, "contact", msg("must be fields like email and phone"), msg("e.g. {email: office@example.org}"))
         contact = {}
     check.known(contact, {"email", "phone"}, "contact.")
+    licence = check.typed(data, "data_licence", str, msg("the name of a licence, e.g. CC BY 4.0"))
+    if licence is not None and not licence.strip():
+        check.error(data, "data_licence", msg("must not be empty"), msg("e.g. CC BY 4.0 or dl-de/by-2-0"))
+        licence = None
 
     if errors:
         raise BuildFailed(errors)
@@ -192,6 +197,7 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
         contact_email=str(contact["email"]) if contact.get("email") else None,
         contact_phone=str(contact["phone"]) if contact.get("phone") else None,
         footer=tuple(footer) if footer is not None else None,
+        data_licence=licence.strip() if licence else None,
     )
 
 

@@ -233,7 +233,7 @@ class Calendars:
             item.add("dtstart", event.start.astimezone(tz))
             item.add("dtend", event.end.astimezone(tz))
         if event.recurrence is not None:
-            self._recurrence(item, event)
+            recurrence(item, event, self.config.tz)
         self._text(item, "summary", event.title, lang)
         description, description_lang = self.description(event, lang, url)
         item.add("description", description, parameters={"LANGUAGE": description_lang})
@@ -250,37 +250,37 @@ class Calendars:
         item.add("url", url)
         return item
 
-    def _recurrence(self, item: icalendar.Event, event: Event) -> None:
-        """RRULE as the site expands it (schedule._rule); EXDATE for exceptions and for the
-        original dates of moved occurrences; RDATE for their new starts."""
-        tz = self.config.tz
-        rec = event.recurrence
-        local_start = event.start.astimezone(tz)
-        rule: dict = {"freq": rec.freq.upper()}
-        if rec.interval > 1:
-            rule["interval"] = rec.interval
-        if rec.freq == "monthly":
-            rule["byday"] = schedule.monthly_byday(rec, local_start)
-        if rec.until is not None:
-            if event.all_day:
-                rule["until"] = rec.until
-            else:  # with a TZID'd DTSTART, UNTIL must be UTC (RFC 5545 §3.3.10): the end of that day
-                rule["until"] = schedule.aware_local(dt.datetime.combine(rec.until, dt.time(23, 59, 59)), tz).astimezone(UTC)
-        elif rec.count is not None:
-            rule["count"] = rec.count
-        item.add("rrule", rule)
 
-        def at(day: dt.date):
-            if event.all_day:
-                return day
-            return schedule.aware_local(dt.datetime.combine(day, local_start.time().replace(tzinfo=None)), tz)
+def recurrence(item: icalendar.Event, event: Event, tz) -> None:
+    """RRULE as the site expands it (schedule._rule); EXDATE for exceptions and for the
+    original dates of moved occurrences; RDATE for their new starts."""
+    rec = event.recurrence
+    local_start = event.start.astimezone(tz)
+    rule: dict = {"freq": rec.freq.upper()}
+    if rec.interval > 1:
+        rule["interval"] = rec.interval
+    if rec.freq == "monthly":
+        rule["byday"] = schedule.monthly_byday(rec, local_start)
+    if rec.until is not None:
+        if event.all_day:
+            rule["until"] = rec.until
+        else:  # with a TZID'd DTSTART, UNTIL must be UTC (RFC 5545 §3.3.10): the end of that day
+            rule["until"] = schedule.aware_local(dt.datetime.combine(rec.until, dt.time(23, 59, 59)), tz).astimezone(UTC)
+    elif rec.count is not None:
+        rule["count"] = rec.count
+    item.add("rrule", rule)
 
-        removed = sorted(set(rec.exceptions) | {day for day, _ in rec.moved})
-        if removed:
-            item.add("exdate", [at(day) for day in removed])
-        added = sorted(new for day, new in rec.moved if day not in rec.exceptions)
-        if added:
-            item.add("rdate", [new.date() if event.all_day else new.astimezone(tz) for new in added])
+    def at(day: dt.date):
+        if event.all_day:
+            return day
+        return schedule.aware_local(dt.datetime.combine(day, local_start.time().replace(tzinfo=None)), tz)
+
+    removed = sorted(set(rec.exceptions) | {day for day, _ in rec.moved})
+    if removed:
+        item.add("exdate", [at(day) for day in removed])
+    added = sorted(new for day, new in rec.moved if day not in rec.exceptions)
+    if added:
+        item.add("rdate", [new.date() if event.all_day else new.astimezone(tz) for new in added])
 
 
 # How far ahead an office-hours calendar names the dates its ranges do not hold (closures, public

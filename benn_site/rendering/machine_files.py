@@ -3,7 +3,7 @@ one route that has no template, read through the same `Reads` as the pages."""
 
 from __future__ import annotations
 
-from benn_site.rendering import feeds, sitemap, translations
+from benn_site.rendering import feeds, open_data, sitemap, translations
 from benn_site.rendering.i18n import Translator
 from benn_site.rendering.reads import Reads
 from benn_site.rendering.routes import Route, Routes
@@ -23,6 +23,8 @@ class MachineFiles:
             return feeds.calendar_file(self.calendars, route)
         if route.kind == "events_atom":
             return feeds.atom_feed(self.site, self.routes, self.translator, route.lang, self.site.upcoming)
+        if route.kind in open_data.FILES:
+            return open_data.FILES[route.kind](self.site, self.routes)
         if route.kind == "sitemap":
             return sitemap.sitemap(self.routes)
         if route.kind == "robots":

@@ -29,6 +29,7 @@ PATTERNS = {
     "event": ("{lang}/events/{key}/", "event.html"),
     "page": ("{lang}/{key}/", "page.html"),
     "search": ("{lang}/search/", "search.html"),
+    "open_data": ("{lang}/open-data/", "open_data.html"),
 }
 
 # Machine-readable files, written by feeds.py and sitemap.py rather than by a template.
@@ -38,6 +39,10 @@ FEED_PATTERNS = {
     "location_ics": "{lang}/locations/{key}/events.ics",
     "location_hours_ics": "{lang}/locations/{key}/office-hours.ics",
     "event_ics": "{lang}/events/{key}/event.ics",
+    "data_locations_json": "data/locations.json",  # open data: rendering/open_data.py
+    "data_locations_csv": "data/locations.csv",
+    "data_events_json": "data/events.json",
+    "data_events_csv": "data/events.csv",
     "sitemap": "sitemap.xml",
     "robots": "robots.txt",
     "editors_translations": "editors/translations/",  # for editors: unlisted, not in the sitemap
@@ -91,7 +96,7 @@ class Routes:
         self._add("notfound")
         categories = sorted({e.category for e in site.events if e.category})
         for lang in config.codes:
-            for kind in ("home", "locations", "events", "events_archive", "search"):
+            for kind in ("home", "locations", "events", "events_archive", "search", "open_data"):
                 self._add(kind, lang)
             for loc in site.locations:
                 self._add("location", lang, loc.slug, loc.source.path)
@@ -123,6 +128,8 @@ class Routes:
                     self._add_feed("location_hours_ics", lang, loc.slug, loc.source.path)
             for event in site.events:
                 self._add_feed("event_ics", lang, event.slug, event.source.path)
+        for kind in ("data_locations_json", "data_locations_csv", "data_events_json", "data_events_csv"):
+            self._add_feed(kind)
         self._add_feed("sitemap")
         self._add_feed("robots")
         self._add_feed("editors_translations")

@@ -218,7 +218,8 @@ class Views:
         return {"title": self.translator.gettext(lang, N_("Locations")),
                 "active": self.districts(list(self.site.active_locations())),
                 "ended": [loc for loc in self.site.locations if not loc.active],
-                "overview_map": self.overview_map(lang)}
+                "overview_map": self.overview_map(lang),
+                "open_data_url": self.routes.url("open_data", lang)}
 
     def overview_map(self, lang):
         """The SVG overview of the active locations with coordinates, and the numbered list beside it."""
@@ -281,7 +282,8 @@ class Views:
         calendar = self.feed_url("location_ics", lang, route.key) if route.kind == "events_location" else None
         return {"title": heading, "occurrences": occurrences, "filter_categories": self.site.categories_upcoming(),
                 "filter_locations": self.location_filters(lang),
-                "calendar_url": calendar or self.feed_url("events_ics", lang), "atom_url": self.feed_url("events_atom", lang)}
+                "calendar_url": calendar or self.feed_url("events_ics", lang), "atom_url": self.feed_url("events_atom", lang),
+                "open_data_url": self.routes.url("open_data", lang)}
 
     def location_filters(self, lang) -> list[tuple[str, str, Markup]]:
         """(slug, URL of its listing, name) of each location with upcoming events, as every event
@@ -308,6 +310,15 @@ class Views:
         return {"title": self.translator.gettext(lang, N_("Search")),
                 "bundles": [self.routes.asset(search_shards.folder(lang, k) + "/") for k in range(count)],
                 "base": self.routes.asset(f"{lang}/")}
+
+    def view_open_data(self, route, lang):
+        """What /data/ holds and how to use it: the files, their formats, the licence."""
+        def urls(name):
+            return {kind: self.routes.url(f"data_{name}_{kind}") for kind in ("json", "csv")}
+        return {"title": self.translator.gettext(lang, N_("Open data")),
+                "data_locations": urls("locations"), "data_events": urls("events"),
+                "licence": self.config.data_licence, "weeks": self.config.events_horizon_weeks,
+                "source": self.routes.absolute(self.routes.url("home", lang))}
 
     def view_events_archive(self, route, lang):
         return {"title": self.translator.gettext(lang, N_("Past events")), "occurrences": self.site.past}

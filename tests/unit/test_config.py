@@ -153,3 +153,10 @@ def test_a_bad_footer_is_reported_in_the_editors_language(tmp_path):
     assert error.message == "must be a list of page slugs"
     assert catalog("de").translate(error.message) == "muss eine Liste von Seitennamen (Slugs) sein"
     assert catalog("de").translate(error.hint) == "z. B. [accessibility, imprint, privacy]"
+
+
+def test_data_licence_is_an_optional_name(tmp_path):
+    assert load(tmp_path, SAMPLE_SITE_YAML).data_licence is None
+    assert load(tmp_path, SAMPLE_SITE_YAML + "data_licence: ' CC BY 4.0 '\n").data_licence == "CC BY 4.0"
+    assert any("data_licence" in p for p in problems(tmp_path, SAMPLE_SITE_YAML + "data_licence: [CC, BY]\n"))
+    assert any("data_licence" in p for p in problems(tmp_path, SAMPLE_SITE_YAML + "data_licence: ''\n"))
