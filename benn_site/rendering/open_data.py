@@ -33,7 +33,7 @@ def _ranges(ranges) -> list[list[str]]:
 
 
 def _week(hours) -> dict[str, list[list[str]]]:
-    return {day: _ranges(ranges) for day, ranges in zip(WEEKDAYS, hours) if ranges}
+    return {day: _ranges(ranges) for day, ranges in zip(WEEKDAYS, hours, strict=True) if ranges}
 
 
 def _head(site: Reads, routes: Routes) -> dict:
