@@ -308,16 +308,20 @@ def _event_with_texts(event: Event, main: PageVersion, texts, config: Config) ->
     """Merge translation files into the event's text fields: a translation's field wins for its language."""
     from benn_site.texts import Text
 
-    versions = [main] + [v for v, _ in texts if v.lang != config.default_language]
     changes = {}
+    blank: dict[str, list[str]] = {}
     for name in EVENT_TEXT_FIELDS:
         current = getattr(event, name)
         values = current.as_dict() if current else {}
         for version, meta in texts:
             if meta.get(name) not in (None, ""):
                 values[version.lang] = str(meta[name])
+            elif name in meta and version.lang != config.default_language and values.get(config.default_language):
+                blank.setdefault(version.lang, []).append(name)  # `venue:` left empty: the original's, with the notice
         if values:
             changes[name] = Text.of(values, config.default_language)
+    versions = [main] + [replace(v, blank=tuple(blank.get(v.lang, ()))) for v, _ in texts
+                         if v.lang != config.default_language]
     for version, _ in texts:
         if version.lang == config.default_language:
             versions[0] = version

@@ -90,6 +90,10 @@ def report(site: Site) -> Report:
             elif version.draft:
                 entries.append(Entry(lang, DRAFT, version.source.path, source.source.path, msg(
                     "a draft: when the translation is done, delete 'draft: true'")))
+            elif version.empty() and not source.empty():
+                entries.append(Entry(lang, FIELDS, version.source.path, source.source.path, msg(
+                    "the text below the front matter is empty: readers see the original's text with a notice; "
+                    "translate it")))
             elif version.translation_of is None:
                 entries.append(Entry(lang, UNRECORDED, version.source.path, source.source.path, msg(
                     "cannot tell whether it is current: when it matches the source, add 'translation_of: {hash}'",
