@@ -273,6 +273,8 @@ def _load_events(config: Config, errors, drafts, now=None, failed_refs: list | N
     result = []
     known_md = set()
     text_files = _text_files(folder)
+    names = (name_parts(p.name) for p in _files(config.content_dir / "locations", ".yaml", ".yml"))
+    location_slugs = tuple(sorted(slug for slug, lang, valid in names if valid and lang is None))
     for path in _until(_files(folder, ".md"), stop):
         _, lang, valid = name_parts(path.name)
         if lang is not None or not valid:
@@ -284,7 +286,7 @@ def _load_events(config: Config, errors, drafts, now=None, failed_refs: list | N
         source = _parsed(config, path, "md!", errors, cache)
         if source is None:
             continue
-        event = build_event(slug, source.meta, source.path, config, errors)
+        event = build_event(slug, source.meta, source.path, config, errors, drafts, location_slugs)
         texts = _texts(config, text_files.get(slug, []), errors, TRANSLATION_FIELDS, drafts, now, cache)
         known_md.update(relpath(p, config.root) for p in text_files.get(slug, []))  # drafts are no orphans
         location = source.meta.get("location")

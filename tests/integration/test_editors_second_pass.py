@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from benn_site.build import prepare
+from benn_site.build import build, prepare
 from benn_site.cli import main
 from benn_site.rendering.translations import report
 from tests.conftest import NOW, sample_files, write_site
@@ -13,6 +13,10 @@ from tests.conftest import NOW, sample_files, write_site
 ENGLISH = {"LANG": "en_GB.UTF-8", "LC_ALL": None, "LC_MESSAGES": None, "LANGUAGE": None}
 GERMAN = {**ENGLISH, "LANG": "de_DE.UTF-8"}
 EVENT = "content/events/2026-11-26-cafe.md"
+
+
+def line_of(start: str, path) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.startswith(start))
 
 
 def run(*args, env=ENGLISH):
@@ -58,3 +62,58 @@ def test_an_empty_text_field_in_a_translation_file_falls_back_too(tmp_path):
     result = run("build", "--site", str(site), "--out", str(out), "--now", NOW.isoformat())
     assert "warning: content/events/2026-11-26-cafe.ar.md: venue is empty here" in result.stderr
 
+
+
+# -- 2. `new event` leaves the location to the editor ---------------------------------------------
+
+def test_a_new_event_names_no_location_until_the_editor_does(tmp_path):
+    site = write_site(tmp_path / "site", sample_files({"content/locations/pankow.yaml": (
+        sample_files()["content/locations/mitte.yaml"].replace("Büro Mitte", "Büro Pankow"))}))
+    result = run("new", "event", "2026-12-20-kinderkino", "--site", str(site))
+    assert result.exit_code == 0, result.output
+    path = site / "content/events/2026-12-20-kinderkino.md"
+    text = path.read_text(encoding="utf-8")
+    assert "\nlocation:\n" in text and "One of: mitte, pankow" in text
+    build(site, tmp_path / "out", NOW)  # a draft: the site still builds, without it
+    # the preview, and publishing, ask for the location, naming the choices
+    for args in (["--drafts"], []):
+        if not args:
+            path.write_text(text.replace("draft: true\n", ""), encoding="utf-8")
+        result = run("build", "--site", str(site), "--out", str(tmp_path / "x"), "--now", NOW.isoformat(), *args)
+        assert result.exit_code == 1
+        assert result.stderr.splitlines()[0] == (
+            f"content/events/2026-12-20-kinderkino.md:{line_of('location:', path)}: location: required field is missing (write the file "
+            "name of the location, without .yaml; one of: mitte, pankow)")
+    german = run("check", "--site", str(site), "--now", NOW.isoformat(), env=GERMAN)
+    assert ("location: Pflichtfeld fehlt (schreiben Sie den Namen der Standort-Datei, ohne .yaml; einer von: "
+            "mitte, pankow)") in german.stderr
+
+
+# -- 3. the date in the name, and a second `new` for the same event -------------------------------
+
+def test_a_date_in_front_of_the_name_is_the_events_date(tmp_path):
+    site = write_site(tmp_path / "site", sample_files())
+    assert run("new", "event", "2026-12-20-kinderkino", "--site", str(site)).exit_code == 0
+    text = (site / "content/events/2026-12-20-kinderkino.md").read_text(encoding="utf-8")
+    assert "\nstart: 2026-12-20 14:00\n" in text and "\nend: 2026-12-20 16:00\n" in text
+    wrong = run("new", "event", "2026-12-32-kinderkino", "--site", str(site), "--now", NOW.isoformat())
+    assert wrong.exit_code == 1
+    assert wrong.stderr.splitlines()[0] == ("2026-12-32-kinderkino: '2026-12-32' is not a date (write the date as "
+                                            "year-month-day, e.g. 2026-11-25-kinderkino)")
+
+
+def test_new_event_without_a_date_says_when_there_is_one_already(tmp_path):
+    site = write_site(tmp_path / "site", sample_files())
+    first = run("new", "event", "laternenumzug", "--site", str(site), "--now", NOW.isoformat())
+    assert first.stdout == f"{site.as_posix()}/content/events/2026-12-02-laternenumzug.md\n"
+    assert "\nstart: 2026-12-02 14:00\n" in (site / "content/events/2026-12-02-laternenumzug.md").read_text(
+        encoding="utf-8")  # the file's name and its start agree
+    again = run("new", "event", "laternenumzug", "--site", str(site), "--now", "2026-11-27T10:00:00+01:00")
+    assert again.exit_code == 1 and again.stdout == ""
+    assert again.stderr == (
+        "content/events/2026-12-02-laternenumzug.md: there is an event 'laternenumzug' already: open this file in "
+        "your editor (for another one on another day, put its date in front: benn-site new event "
+        "2026-12-04-laternenumzug)\n")
+    assert sorted(p.name for p in (site / "content/events").glob("*laternenumzug*")) == [
+        "2026-12-02-laternenumzug.md"]
+    assert run("new", "event", "2026-12-09-laternenumzug", "--site", str(site)).exit_code == 0  # on purpose
