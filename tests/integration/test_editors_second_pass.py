@@ -117,3 +117,31 @@ def test_new_event_without_a_date_says_when_there_is_one_already(tmp_path):
     assert sorted(p.name for p in (site / "content/events").glob("*laternenumzug*")) == [
         "2026-12-02-laternenumzug.md"]
     assert run("new", "event", "2026-12-09-laternenumzug", "--site", str(site)).exit_code == 0  # on purpose
+
+
+# -- 4. `example:` explained ----------------------------------------------------------------------
+
+def test_the_shipped_location_files_explain_example_in_german():
+    from tests.conftest import ROOT
+
+    for path in sorted((ROOT / "content/locations").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        comments = [line for line in text.splitlines() if line.startswith("#")]
+        assert not any(word in line for line in comments for word in (" the ", " is ", " are ")), path.name
+        if "\nexample:" in text:
+            assert "löschen Sie es aus dieser Liste" in text and "ein Feld, das stimmt, löschen Sie hier" in text
+
+
+def test_a_corrected_field_removed_from_example_is_no_longer_called_an_example(tmp_path):
+    location = sample_files()["content/locations/mitte.yaml"] + "example: [office_hours, phone]\n"
+    site = write_site(tmp_path / "site", sample_files({"content/locations/mitte.yaml": location}))
+    build(site, tmp_path / "out", NOW)
+    page = (tmp_path / "out/de/locations/mitte/index.html").read_text(encoding="utf-8")
+    notice = page[page.index('class="notice example-notice"'):].split("</p>")[0]
+    assert "Sprechzeiten" in notice and "Telefon" in notice
+    (site / "content/locations/mitte.yaml").write_text(location.replace("[office_hours, phone]", "[phone]"),
+                                                      encoding="utf-8")
+    build(site, tmp_path / "out", NOW)
+    page = (tmp_path / "out/de/locations/mitte/index.html").read_text(encoding="utf-8")
+    notice = page[page.index('class="notice example-notice"'):].split("</p>")[0]
+    assert "Sprechzeiten" not in notice and "Telefon" in notice
