@@ -93,6 +93,7 @@ def _parsed(config, path: Path, kind: str, errors, cache: SourceCache | None):
         hit = cache.get(path, kind)
         if hit is not None:
             return hit
+    parsed = None
     text, problems = read_text(path, config.root)
     if not problems:
         name = relpath(path, config.root)
@@ -100,9 +101,9 @@ def _parsed(config, path: Path, kind: str, errors, cache: SourceCache | None):
             parsed, problems = parse_yaml(text, name)
         else:
             parsed, problems = split_front_matter(text, name, required=kind == "md!")
-    if problems:
+    if problems:  # what could be read is checked too (e.g. after a tab), but neither kept nor cached
         errors.extend(problems)
-        return None
+        return parsed if isinstance(getattr(parsed, "meta", parsed), dict) else None
     if cache is not None:
         cache.put(path, kind, parsed)
     return parsed
@@ -245,7 +246,7 @@ def _load_locations(config: Config, errors, failed: dict | None = None, drafts=T
                                                   hint=msg("name it {name}", name=f"{slug}.yaml")))
             continue
         meta = _parsed(config, path, "yaml", errors, cache)
-        if len(errors) > before:
+        if meta is None and len(errors) > before:
             continue
         if not isinstance(meta, dict):
             errors.append(ContentError(name, 1, msg("must be fields like 'name: …'"),

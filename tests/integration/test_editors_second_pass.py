@@ -145,3 +145,30 @@ def test_a_corrected_field_removed_from_example_is_no_longer_called_an_example(t
     page = (tmp_path / "out/de/locations/mitte/index.html").read_text(encoding="utf-8")
     notice = page[page.index('class="notice example-notice"'):].split("</p>")[0]
     assert "Sprechzeiten" not in notice and "Telefon" in notice
+
+
+# -- 5. a tab does not hide the file's other problems -----------------------------------------------
+
+def test_a_tab_a_wrong_date_and_a_misspelt_location_in_one_run(tmp_path):
+    event = "---\ntitle:\n\tde: Laternenumzug\nstart: 2026-11-31 17:00\nlocation: mite\n---\nMit Laternen.\n"
+    site = write_site(tmp_path / "site", sample_files({"content/events/2026-11-30-laterne.md": event}))
+    result = run("build", "--site", str(site), "--out", str(tmp_path / "out"), "--now", NOW.isoformat())
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "content/events/2026-11-30-laterne.md:3: indented with a tab (YAML needs spaces: replace the tab with spaces)",
+        "content/events/2026-11-30-laterne.md:4: start: '2026-11-31 17:00': this date does not exist (check day and "
+        "month: April, June, September and November have 30 days, February 28 (29 in leap years))",
+        "content/events/2026-11-30-laterne.md:5: location: unknown location 'mite' (did you mean 'mitte'?)",
+        "Found 3 problems; nothing was written.",
+    ]
+
+
+def test_when_the_rest_cannot_be_read_either_more_may_follow(tmp_path):
+    event = "---\ntitle: Laternenumzug\nstart: 2026-11-30 17:00\n\tlocation: mitte\n  venue: [Hof\n---\nText.\n"
+    site = write_site(tmp_path / "site", sample_files({"content/events/2026-11-30-laterne.md": event}))
+    result = run("build", "--site", str(site), "--out", str(tmp_path / "out"), "--now", NOW.isoformat())
+    assert result.stderr.splitlines() == [
+        "content/events/2026-11-30-laterne.md:4: indented with a tab (YAML needs spaces: replace the tab with "
+        "spaces; other problems in this file, if any, are named once it can be read)",
+        "Found 1 problem; nothing was written.",
+    ]
