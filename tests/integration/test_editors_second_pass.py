@@ -172,3 +172,28 @@ def test_when_the_rest_cannot_be_read_either_more_may_follow(tmp_path):
         "spaces; other problems in this file, if any, are named once it can be read)",
         "Found 1 problem; nothing was written.",
     ]
+
+
+# -- 6. the `translations` report: one entry per item, nothing past or draft, plain hints -----------
+
+def test_the_translations_report_lists_what_readers_will_see_once_in_plain_words(tmp_path):
+    location = sample_files()["content/locations/mitte.yaml"].replace("name: Büro Mitte", "name: BENN Britz") + (
+        "closures:\n  - {from: 2026-12-23, until: 2027-01-02, reason: {de: Weihnachtspause, en: Christmas break}}\n")
+    past = "---\ntitle: Laternenumzug\nstart: 2026-11-11 17:00\nlocation: mitte\n---\nMit Laternen.\n"
+    draft = "---\ndraft: true\ntitle: Kinderkino\nstart: 2026-12-20 15:00\nlocation: mitte\n---\nEin Film.\n"
+    site = write_site(tmp_path / "site", sample_files({
+        "content/locations/mitte.yaml": location, "content/events/2026-11-11-laterne.md": past,
+        "content/events/2026-12-20-kino.md": draft}))
+    _, loaded = prepare(site, NOW, drafts=True)
+    entries = [(e.status, e.path, e.what) for e in report(loaded).for_language("ar") if "content/pages" not in e.path]
+    assert entries == [
+        ("missing", "content/events/2026-11-26-cafe.ar.md", "not translated yet: create it with "
+         "'benn-site new event 2026-11-26-cafe --lang ar'"),  # once, though its title has no Arabic either
+        ("fields", "content/locations/mitte.yaml", "no text in 'ar' for 'reason' of the closure from 2026-12-23: "
+         "write it beside the other language, like reason: {de: …, ar: …}"),  # not the name "BENN Britz"
+    ]
+    german = run("translations", "--site", str(site), "--lang", "ar",
+                 env={**GERMAN, "SOURCE_DATE_EPOCH": str(int(NOW.timestamp()))})
+    assert ("content/locations/mitte.yaml: kein Text in 'ar' für 'reason' der Schließung ab 2026-12-23: schreiben "
+            "Sie ihn neben die andere Sprache, so: reason: {de: …, ar: …}") in german.stdout
+    assert "laterne" not in german.stdout and "kino" not in german.stdout
