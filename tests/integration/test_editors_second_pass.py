@@ -3,6 +3,8 @@ reproduced as the editor did it."""
 
 from __future__ import annotations
 
+import re
+
 from click.testing import CliRunner
 
 from benn_site.build import build, prepare
@@ -197,3 +199,30 @@ def test_the_translations_report_lists_what_readers_will_see_once_in_plain_words
     assert ("content/locations/mitte.yaml: kein Text in 'ar' für 'reason' der Schließung ab 2026-12-23: schreiben "
             "Sie ihn neben die andere Sprache, so: reason: {de: …, ar: …}") in german.stdout
     assert "laterne" not in german.stdout and "kino" not in german.stdout
+
+
+# -- 8. the preview says what it re-rendered, and its error page fits a preview ---------------------
+
+def test_the_preview_counts_what_a_save_rendered_and_its_error_page_speaks_of_the_preview(tmp_path):
+    from benn_site.editors.serve import Preview
+    from benn_site.messages import catalog
+
+    site = write_site(tmp_path / "site", sample_files())
+    printed = []
+    preview = Preview(site, tmp_path / "preview", NOW, "http://127.0.0.1:1/", catalog("de"),
+                      lambda text, err=False: printed.append(text))
+    assert preview.rebuild()
+    everything = re.fullmatch(r"(\d+) von (\d+) Dateien neu erstellt \((\d+) Seiten\), in [\d.]+ s\.", printed[-1])
+    assert everything
+    about = site / "content/pages/about.de.md"
+    about.write_text(about.read_text(encoding="utf-8").replace("ein Test", "ein Versuch"), encoding="utf-8")
+    assert preview.rebuild()
+    one = re.fullmatch(r"(\d+) von (\d+) Dateien neu erstellt \((\d+) Seiten\), in [\d.]+ s\.", printed[-1])
+    assert one and 0 < int(one.group(1)) < int(everything.group(1)) / 4, printed[-1]
+
+    about.write_text("---\ntitle: Über uns\ncolour: rot\n---\nText.\n", encoding="utf-8")
+    assert preview.rebuild() is False
+    _, _, body = preview.response("/de/")
+    page = body.decode("utf-8")
+    assert "Es wurde nichts veröffentlicht" not in page
+    assert "Diese Seite lädt sich von selbst neu und zeigt dann Ihre Änderung." in page
