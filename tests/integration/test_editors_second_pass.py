@@ -226,3 +226,47 @@ def test_the_preview_counts_what_a_save_rendered_and_its_error_page_speaks_of_th
     page = body.decode("utf-8")
     assert "Es wurde nichts veröffentlicht" not in page
     assert "Diese Seite lädt sich von selbst neu und zeigt dann Ihre Änderung." in page
+
+
+# -- 7. German under a German terminal ---------------------------------------------------------------
+
+def german_program(*args):
+    """The program as an editor runs it: click reads help texts when the commands are defined,
+    so the terminal's language must be set before it starts."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    env = {**os.environ, "LANG": "de_DE.UTF-8", "PYTHONPATH": str(ROOT)}
+    for key in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        env.pop(key, None)
+    return subprocess.run([sys.executable, "-m", "benn_site", *args], capture_output=True, text=True, env=env,
+                          timeout=120)
+
+
+def test_help_usage_errors_and_the_summary_in_german(tmp_path):
+    help_text = german_program("build", "--help")
+    assert help_text.returncode == 0
+    lines = help_text.stdout.splitlines()
+    assert lines[0] == "Aufruf: python -m benn_site build [OPTIONS]"
+    assert "  Erstellt die Website im Ausgabeordner." in lines and "Optionen:" in lines
+    assert any(line.split() == ["--drafts", "Entwürfe", "mit", "erstellen."] for line in lines)
+    assert "  --help                    Diese Hilfe zeigen und beenden." in lines
+
+    site = write_site(tmp_path / "site", sample_files())
+    wrong = german_program("translations", "--site", str(site), "--lang", "fr")
+    assert wrong.returncode == 2
+    assert wrong.stderr.splitlines() == [
+        "Aufruf: python -m benn_site translations [OPTIONS]",
+        "Hilfe mit 'python -m benn_site translations --help'.",
+        "",
+        "Fehler: Ungültiger Wert für --lang: 'fr' ist keine dieser Sprachen: de, en, ar"]
+    choice = german_program("build", "--format", "xml")
+    assert choice.stderr.splitlines()[-1] == (
+        "Fehler: Ungültiger Wert für '--format': 'xml' ist keiner von 'plain', 'github'.")
+
+    built = run("build", "--site", str(site), "--out", str(tmp_path / "out"), "--now", NOW.isoformat(), env=GERMAN)
+    assert re.fullmatch(r"\d+ Seiten erstellt \(\d+ Dateien: \d+ neu erzeugt, \d+ geschrieben, 0 entfernt\) in "
+                        r"[\d.]+ s, in .*out", built.stdout.strip()), built.stdout
