@@ -12,11 +12,57 @@ import click
 from benn_site.errors import BuildFailed
 from benn_site.messages import editor_catalog, msg, problems_found, writing_elsewhere
 
+# click's own words (usage, sections, its usage errors), in the editor's language: click looks
+# them up through gettext's `_`, which finds no catalog of ours; these do.
+CLICK_TEXTS = (
+    msg("Usage:"), msg("Options"), msg("Commands"), msg("Show this message and exit."),
+    msg("Show the version and exit."), msg("Error: {message}"), msg("Try '{command} {option}' for help."),
+    msg("Invalid value for {param_hint}: {message}"), msg("Missing argument"), msg("Missing option"),
+    msg("No such option {name!r}."), msg("No such command {name!r}."), msg("default: {default}"),
+    msg("{value!r} is not {choice}."), msg("{value!r} is not one of {choices}."),
+    msg("{value!r} is not a valid {number_type}."), msg("{value} is not in the range {range}."),
+    msg("Missing command."), msg("Aborted!"),
+)
 
-@click.group()
-@click.version_option(package_name="benn-site")
+
+def _words() -> None:
+    """Let click say its own texts in the editor's language (English needs nothing)."""
+    catalog = editor_catalog()
+    if catalog.lang == "en":
+        return
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.types
+
+    known = {str(text) for text in CLICK_TEXTS}
+
+    def gettext(text):
+        return catalog.get(text) if text in known else text
+
+    def ngettext(singular, plural, n):
+        return gettext(singular if n == 1 else plural)
+
+    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.types):
+        module._ = gettext
+        if hasattr(module, "ngettext"):
+            module.ngettext = ngettext
+
+
+_words()
+
+
+def _h(text) -> str:
+    """A help text in the editor's language: click takes help when a command is defined."""
+    return editor_catalog().translate(text)
+
+
+@click.group(help=_h(msg("Build multilingual neighbourhood portals from Markdown and YAML.")))
+@click.version_option(package_name="benn-site", help=_h(msg("Show the version and exit.")))
+@click.help_option(help=_h(msg("Show this message and exit.")))
 def main():
-    """Build multilingual neighbourhood portals from Markdown and YAML."""
+    pass
 
 
 def run() -> None:
@@ -54,7 +100,7 @@ class Progress:
         if self.bar is None:
             if time.monotonic() - self.started < self.delay or not sys.stdout.isatty():
                 return
-            self.bar = click.progressbar(length=total, label="Rendering")
+            self.bar = click.progressbar(length=total, label=editor_catalog().translate(msg("Rendering")))
             self.bar.__enter__()
             step = self.done
         self.bar.update(step)
@@ -71,9 +117,9 @@ class Progress:
 # warnings (missing translations) count as errors.
 format_option = click.option(
     "--format", "fmt", type=click.Choice(["plain", "github"]), default="plain", show_default=True,
-    help="How to print problems: plain 'path:line: message', or GitHub Actions annotations.")
+    help=_h(msg("How to print problems: plain 'path:line: message', or GitHub Actions annotations.")))
 strict_option = click.option("--strict", is_flag=True,
-                             help="Treat warnings (missing translations) as errors.")
+                             help=_h(msg("Treat warnings (missing translations) as errors.")))
 
 
 def _report_failure(exc: BuildFailed, fmt: str = "plain", site_dir: Path | None = None) -> None:
@@ -97,23 +143,22 @@ def _report_warnings(warnings, fmt: str, site_dir: Path) -> None:
         click.echo(format_problem(warning, fmt, "warning", site_dir), err=True)
 
 
-@main.command()
+@main.command(help=_h(msg("Build the site into the output folder.")))
 @click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
-              help="The site directory (with site.yaml).")
+              help=_h(msg("The site directory (with site.yaml).")))
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output folder (default: SITE/output).")
-@click.option("--now", default=None, help="Build instant, ISO 8601 with offset (default: SOURCE_DATE_EPOCH or now).")
-@click.option("--base-url", default=None, help="Override site.yaml's base_url, e.g. for a sub-path.")
-@click.option("--drafts", is_flag=True, help="Include drafts.")
+              help=_h(msg("Output folder (default: SITE/output).")))
+@click.option("--now", default=None, help=_h(msg("Build instant, ISO 8601 with offset (default: SOURCE_DATE_EPOCH or now).")))
+@click.option("--base-url", default=None, help=_h(msg("Override site.yaml's base_url, e.g. for a sub-path.")))
+@click.option("--drafts", is_flag=True, help=_h(msg("Include drafts.")))
 @format_option
 @strict_option
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Processes that render pages (default: one per core).")
-@click.option("--no-cache", is_flag=True, help="Neither read nor keep converted Markdown in SITE/.cache/.")
-@click.option("--timings", is_flag=True, help="Then print the wall and CPU time of each stage of the build.")
+              help=_h(msg("Processes that render pages (default: one per core).")))
+@click.option("--no-cache", is_flag=True, help=_h(msg("Neither read nor keep converted Markdown in SITE/.cache/.")))
+@click.option("--timings", is_flag=True, help=_h(msg("Then print the wall and CPU time of each stage of the build.")))
 def build(site_dir: Path, out: Path | None, now: str | None, base_url: str | None, drafts: bool,
           fmt: str, strict: bool, jobs: int | None, no_cache: bool, timings: bool):
-    """Build the site into the output folder."""
     from benn_site.collector import keeping
 
     with keeping():  # the imports make objects that all live on: collections would only scan them
@@ -131,8 +176,10 @@ def build(site_dir: Path, out: Path | None, now: str | None, base_url: str | Non
     except BuildFailed as exc:
         _report_failure(exc, fmt, site_dir)
     _report_warnings(report.warnings, fmt, site_dir)
-    click.echo(f"Built {report.pages} pages ({report.files} files: {report.rendered} rendered, {report.changed} "
-               f"written, {report.removed} removed) in {report.seconds:.2f} s into {report.output}")
+    click.echo(editor_catalog().translate(msg(
+        "Built {pages} pages ({files} files: {rendered} rendered, {changed} written, {removed} removed) in "
+        "{seconds} s into {output}", pages=report.pages, files=report.files, rendered=report.rendered,
+        changed=report.changed, removed=report.removed, seconds=f"{report.seconds:.2f}", output=report.output)))
     if timings:
         from benn_site.timings import table
 
@@ -148,16 +195,15 @@ def _moment(now: str | None):
         raise click.BadParameter(str(exc), param_hint="--now") from None
 
 
-@main.command()
+@main.command(help=_h(msg("Check everything the build checks, plus every internal link and anchor; writes no output.")))
 @click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
-              help="The site directory (with site.yaml).")
-@click.option("--now", default=None, help="Build instant, ISO 8601 with offset (default: SOURCE_DATE_EPOCH or now).")
-@click.option("--base-url", default=None, help="Override site.yaml's base_url, e.g. for a sub-path.")
-@click.option("--drafts", is_flag=True, help="Check drafts too.")
+              help=_h(msg("The site directory (with site.yaml).")))
+@click.option("--now", default=None, help=_h(msg("Build instant, ISO 8601 with offset (default: SOURCE_DATE_EPOCH or now).")))
+@click.option("--base-url", default=None, help=_h(msg("Override site.yaml's base_url, e.g. for a sub-path.")))
+@click.option("--drafts", is_flag=True, help=_h(msg("Check drafts too.")))
 @format_option
 @strict_option
 def check(site_dir: Path, now: str | None, base_url: str | None, drafts: bool, fmt: str, strict: bool):
-    """Check everything the build checks, plus every internal link and anchor; writes no output."""
     from benn_site.editors.check import check_site
 
     catalog = editor_catalog()
@@ -170,18 +216,17 @@ def check(site_dir: Path, now: str | None, base_url: str | None, drafts: bool, f
                                      pages=report.pages, links=report.links)))
 
 
-@main.command()
+@main.command(help=_h(msg("Preview the site with drafts: rebuild on every save and reload the browser.")))
 @click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
-              help="The site directory (with site.yaml).")
+              help=_h(msg("The site directory (with site.yaml).")))
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; only this computer can see the preview unless told otherwise.")
+              help=_h(msg("Address to listen on; only this computer can see the preview unless told otherwise.")))
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
-              help="Port to listen on; 0 picks a free one.")
-@click.option("--now", default=None, help="Build instant, ISO 8601 with offset (default: the clock, at each rebuild).")
+              help=_h(msg("Port to listen on; 0 picks a free one.")))
+@click.option("--now", default=None, help=_h(msg("Build instant, ISO 8601 with offset (default: the clock, at each rebuild).")))
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Build the preview into this folder and keep it (default: a temporary folder).")
+              help=_h(msg("Build the preview into this folder and keep it (default: a temporary folder).")))
 def serve(site_dir: Path, host: str, port: int, now: str | None, out: Path | None):
-    """Preview the site with drafts: rebuild on every save and reload the browser."""
     from benn_site.editors.serve import serve as run_serve
 
     catalog = editor_catalog()
@@ -195,18 +240,17 @@ def serve(site_dir: Path, host: str, port: int, now: str | None, out: Path | Non
         raise SystemExit(1) from None
 
 
-@main.command()
+@main.command(help=_h(msg("Write a ready file to fill in (it starts as a draft) and print its path.")))
 @click.argument("kind", type=click.Choice(["event", "location", "page"]))
 @click.argument("name")
 @click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
-              help="The site directory (with site.yaml).")
+              help=_h(msg("The site directory (with site.yaml).")))
 @click.option("--lang", default=None,
-              help="Language of the new file (default: the site's default language); another language "
-                   "makes a translation of an existing file.")
-@click.option("--now", default=None, help="Today, for a new event's date: ISO 8601 with offset (default: "
-                                         "SOURCE_DATE_EPOCH or now).")
+              help=_h(msg("Language of the new file (default: the site's default language); another language "
+                   "makes a translation of an existing file.")))
+@click.option("--now", default=None, help=_h(msg("Today, for a new event's date: ISO 8601 with offset (default: "
+                                         "SOURCE_DATE_EPOCH or now).")))
 def new(kind: str, name: str, site_dir: Path, lang: str | None, now: str | None):
-    """Write a ready file to fill in (it starts as a draft) and print its path."""
     from benn_site.editors.new import new_file
 
     catalog = editor_catalog()
@@ -222,12 +266,11 @@ def new(kind: str, name: str, site_dir: Path, lang: str | None, now: str | None)
                err=True)
 
 
-@main.command()
+@main.command(help=_h(msg("What is not translated yet, or older than its source, per language.")))
 @click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
-              help="The site directory (with site.yaml).")
-@click.option("--lang", default=None, help="Only this language.")
+              help=_h(msg("The site directory (with site.yaml).")))
+@click.option("--lang", default=None, help=_h(msg("Only this language.")))
 def translations(site_dir: Path, lang: str | None):
-    """What is not translated yet, or older than its source, per language."""
     from benn_site.build import prepare
     from benn_site.rendering.translations import report, table
 
@@ -237,6 +280,7 @@ def translations(site_dir: Path, lang: str | None):
     except BuildFailed as exc:
         _report_failure(exc, "plain", site_dir)
     if lang is not None and lang not in site.config.codes:
-        raise click.BadParameter(f"'{lang}' is not one of {', '.join(site.config.codes)}", param_hint="--lang")
+        raise click.BadParameter(catalog.translate(msg("'{lang}' is not one of {codes}", lang=lang,
+                                                           codes=", ".join(site.config.codes))), param_hint="--lang")
     names = {language.code: language.name for language in site.config.languages}
     click.echo(table(report(site), catalog, names, lang if lang != site.config.default_language else None))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from benn_site.errors import ContentError, SiteError
 from benn_site.messages import msg
-from benn_site.model import Site, footer_choice
+from benn_site.model import Site, empty_fields_message, empty_in, footer_choice
 
 FORMATS = ("plain", "github")
 SHOWN_NAMES = 3  # how many untranslated strings a warning names before "and N more"
@@ -41,8 +41,28 @@ def warnings(site: Site, missing_strings: Iterable[tuple[str, str]]) -> list[Sit
     is the English text.
     """
     return sorted(_missing_strings(site, missing_strings) + _missing_pages(site) + _repeated_hours(site)
-                  + _long_footer(site),
+                  + _long_footer(site) + _empty_translations(site),
                   key=lambda w: (w.path, w.line or 0, str(w.message)))
+
+
+def _empty_translations(site: Site) -> list[SiteWarning]:
+    """A translation file whose text (or a text field) is empty: readers get the original's text
+    with the notice, as without the file; say so, since it looks like a translation."""
+    default = site.config.default_language
+    items = [(page.versions, True) for page in site.pages] + [(item.texts, False) for item in (*site.events,
+                                                                                              *site.locations)]
+    result = []
+    for versions, page in items:
+        for version, fields in empty_in(versions, default):
+            if page:
+                hint = msg("readers of '{lang}' see the original's text there, with a notice; translate it, "
+                           "or delete this file", lang=version.lang)
+            else:
+                hint = msg("readers of '{lang}' see the original's text there, with a notice; translate it, or "
+                           "to translate only the title, write it in the original file: title: {{{default}: …, "
+                           "{lang}: …}}", lang=version.lang, default=default)
+            result.append(SiteWarning(version.source.path, None, empty_fields_message(fields), None, hint))
+    return result
 
 
 def _long_footer(site: Site) -> list[SiteWarning]:

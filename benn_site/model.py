@@ -7,6 +7,7 @@ import functools
 from dataclasses import dataclass, field
 
 from benn_site.config import Config
+from benn_site.messages import msg
 from benn_site.texts import Text
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -40,6 +41,11 @@ class PageVersion:
     translation_of: str | None = None
     draft: bool = False  # only previews (--drafts) show it, marked
     publish_after: dt.datetime | None = None  # hidden until the build instant passes it
+    blank: tuple[str, ...] = ()  # a translation's text fields left empty that the original has
+
+    def empty(self) -> bool:
+        """No text below the front matter: readers get the original's text instead."""
+        return not self.body.strip()
 
 
 @dataclass(frozen=True)
@@ -285,3 +291,27 @@ class Site:
     @functools.cached_property
     def today(self) -> dt.date:  # asked once per event and per page
         return self.now.astimezone(self.config.tz).date()
+
+
+def empty_in(versions, default: str):
+    """(version, what it leaves empty) for each translation file that leaves empty a text the
+    original has: its text below the front matter, or a text field like `venue:`."""
+    original = next((v for v in versions if v.lang == default), None)
+    for version in versions:
+        if version.lang == default:
+            continue
+        fields = list(version.blank)
+        if version.empty() and original is not None and not original.empty():
+            fields.insert(0, "")  # the text itself
+        if fields:
+            yield version, fields
+
+
+def empty_fields_message(fields):
+    """What a translation file leaves empty, in words: the text and/or named fields."""
+    names = ", ".join(f for f in fields if f)
+    if "" in fields and names:
+        return msg("the text and {fields} are empty here", fields=names)
+    if "" in fields:
+        return msg("the text below the front matter is empty")
+    return msg("{fields} is empty here", fields=names)

@@ -31,12 +31,20 @@ RECURRENCE_FIELDS = {"freq", "interval", "weekday", "nth", "until", "count", "ex
 DEFAULT_DURATION = dt.timedelta(hours=2)
 
 
-def build_event(slug: str, meta: dict, path: str, config: Config, errors: list[SiteError]) -> Event | None:
+def build_event(slug: str, meta: dict, path: str, config: Config, errors: list[SiteError],
+                drafts: bool = True, locations: tuple[str, ...] = ()) -> Event | None:
+    """The event, or None after adding its problems to `errors`. A new event's `location:` is
+    left empty for the editor to fill: a draft may leave it so while drafts are not built (the
+    build that publishes skips it; the preview asks for it, naming `locations`)."""
     check = FieldChecker(path, errors)
     before = len(errors)
     tz = config.tz
     check.known(meta, EVENT_FIELDS)
-    check.required(meta, ["title", "start", "location"])
+    check.required(meta, ["title", "start"])
+    if meta.get("location") in (None, "") and not (meta.get("draft") is True and not drafts):
+        check.error(meta, "location", msg("required field is missing"), msg(
+            "write the file name of the location, without .yaml; one of: {locations}",
+            locations=", ".join(locations) or "–"))
     start = parse_moment(meta["start"], tz, check, meta, "start") if meta.get("start") is not None else None
     end = parse_moment(meta["end"], tz, check, meta, "end") if meta.get("end") is not None else None
     all_day = bool(start and start[1])

@@ -93,6 +93,7 @@ def _parsed(config, path: Path, kind: str, errors, cache: SourceCache | None):
         hit = cache.get(path, kind)
         if hit is not None:
             return hit
+    parsed = None
     text, problems = read_text(path, config.root)
     if not problems:
         name = relpath(path, config.root)
@@ -100,9 +101,9 @@ def _parsed(config, path: Path, kind: str, errors, cache: SourceCache | None):
             parsed, problems = parse_yaml(text, name)
         else:
             parsed, problems = split_front_matter(text, name, required=kind == "md!")
-    if problems:
+    if problems:  # what could be read is checked too (e.g. after a tab), but neither kept nor cached
         errors.extend(problems)
-        return None
+        return parsed if isinstance(getattr(parsed, "meta", parsed), dict) else None
     if cache is not None:
         cache.put(path, kind, parsed)
     return parsed
@@ -245,7 +246,7 @@ def _load_locations(config: Config, errors, failed: dict | None = None, drafts=T
                                                   hint=msg("name it {name}", name=f"{slug}.yaml")))
             continue
         meta = _parsed(config, path, "yaml", errors, cache)
-        if len(errors) > before:
+        if meta is None and len(errors) > before:
             continue
         if not isinstance(meta, dict):
             errors.append(ContentError(name, 1, msg("must be fields like 'name: …'"),
@@ -273,6 +274,8 @@ def _load_events(config: Config, errors, drafts, now=None, failed_refs: list | N
     result = []
     known_md = set()
     text_files = _text_files(folder)
+    names = (name_parts(p.name) for p in _files(config.content_dir / "locations", ".yaml", ".yml"))
+    location_slugs = tuple(sorted(slug for slug, lang, valid in names if valid and lang is None))
     for path in _until(_files(folder, ".md"), stop):
         _, lang, valid = name_parts(path.name)
         if lang is not None or not valid:
@@ -284,7 +287,7 @@ def _load_events(config: Config, errors, drafts, now=None, failed_refs: list | N
         source = _parsed(config, path, "md!", errors, cache)
         if source is None:
             continue
-        event = build_event(slug, source.meta, source.path, config, errors)
+        event = build_event(slug, source.meta, source.path, config, errors, drafts, location_slugs)
         texts = _texts(config, text_files.get(slug, []), errors, TRANSLATION_FIELDS, drafts, now, cache)
         known_md.update(relpath(p, config.root) for p in text_files.get(slug, []))  # drafts are no orphans
         location = source.meta.get("location")
@@ -308,16 +311,20 @@ def _event_with_texts(event: Event, main: PageVersion, texts, config: Config) ->
     """Merge translation files into the event's text fields: a translation's field wins for its language."""
     from benn_site.texts import Text
 
-    versions = [main] + [v for v, _ in texts if v.lang != config.default_language]
     changes = {}
+    blank: dict[str, list[str]] = {}
     for name in EVENT_TEXT_FIELDS:
         current = getattr(event, name)
         values = current.as_dict() if current else {}
         for version, meta in texts:
             if meta.get(name) not in (None, ""):
                 values[version.lang] = str(meta[name])
+            elif name in meta and version.lang != config.default_language and values.get(config.default_language):
+                blank.setdefault(version.lang, []).append(name)  # `venue:` left empty: the original's, with the notice
         if values:
             changes[name] = Text.of(values, config.default_language)
+    versions = [main] + [replace(v, blank=tuple(blank.get(v.lang, ()))) for v, _ in texts
+                         if v.lang != config.default_language]
     for version, _ in texts:
         if version.lang == config.default_language:
             versions[0] = version

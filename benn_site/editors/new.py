@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from string import Template
 
@@ -88,14 +89,23 @@ def _event(config: Config, name, lang, notes, translation, today):
             raise _fail(f"content/events/{name}.md", msg("there is no such event to translate"),
                         msg("give the event's file name without .md, e.g. 2026-11-26-sprachcafe"))
         return folder / f"{name}.{lang}.md", _translation(config, original, EVENT_TEXT_FIELDS, lang, notes)
-    day = today + dt.timedelta(days=7)
-    if not (len(name) > 11 and name[:4].isdigit() and name[10] == "-"):
-        name = f"{day.isoformat()}-{name}"
-    else:
+    if re.match(r"\d{4}-\d\d-\d\d-.", name):  # 2026-12-20-kinderkino: on that day
         try:
             day = dt.date.fromisoformat(name[:10])
         except ValueError:
-            pass
+            raise _fail(name, msg("'{date}' is not a date", date=name[:10]),
+                        msg("write the date as year-month-day, e.g. {example}",
+                            example=f"{today.isoformat()}-{name[11:]}")) from None
+    else:  # a week from today, in the file's name and in its `start`, until the editor changes both
+        same = sorted(p for p in folder.glob(f"*-{name}.md") if re.fullmatch(r"\d{4}-\d\d-\d\d", p.name[:10])
+                      and p.name[11:-3] == name)
+        if same:
+            raise _fail(same[-1].relative_to(config.root).as_posix(),
+                        msg("there is an event '{name}' already: open this file in your editor", name=name),
+                        msg("for another one on another day, put its date in front: benn-site new event {example}",
+                            example=f"{(today + dt.timedelta(days=7)).isoformat()}-{name}"))
+        day = today + dt.timedelta(days=7)
+        name = f"{day.isoformat()}-{name}"
     names = (name_parts(p.name) for p in (config.content_dir / "locations").glob("*.yaml"))
     slugs = sorted(slug for slug, lang, valid in names if valid and lang is None)
     if not slugs:
@@ -104,7 +114,7 @@ def _event(config: Config, name, lang, notes, translation, today):
     title = name[11:].replace("-", " ").capitalize()
     text = _scaffold("event", notes).substitute(
         title=_quote(title), start=f"{day.isoformat()} 14:00", end=f"{day.isoformat()} 16:00",
-        location=slugs[0], locations=", ".join(slugs),
+        locations=", ".join(slugs),
         categories=", ".join(key for key, _ in config.categories) or "–")
     return folder / f"{name}.md", text
 

@@ -148,7 +148,9 @@ class Preview:
             self.echo(self.catalog.translate(msg(
                 "The preview shows these problems until you save a fix; the server keeps running.")), err=True)
             return False
-        self.echo(self.catalog.translate(msg("Rebuilt {pages} pages in {seconds} s.", pages=report.pages,
+        # what this save actually re-rendered, not the size of the site
+        self.echo(self.catalog.translate(msg("Rebuilt {rendered} of {files} files ({pages} pages) in {seconds} s.",
+                                             rendered=report.rendered, files=report.files, pages=report.pages,
                                              seconds=f"{time.perf_counter() - started:.2f}")))
         return True
 

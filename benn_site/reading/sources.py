@@ -67,14 +67,15 @@ def split_front_matter(text: str, name: str, required: bool) -> tuple[SourceFile
         return None, [ContentError(name, 1, msg("the fields at the top are not closed with '---'"),
                                    hint=msg("add a line '---' after the last field"))]
     meta, errors = parse_yaml("\n".join(lines[1:end]), name, first_line=2)
-    if errors:
+    if errors and not isinstance(meta, dict):
         return None, errors
     if meta is None:
         meta = LineDict()
     if not isinstance(meta, dict):
         return None, [ContentError(name, 2, msg("the lines between the '---' must be fields"),
                                    hint=msg("write them like 'title: …'"))]
-    return SourceFile(name, meta, "\n".join(lines[end + 1:]), end + 2), []
+    # with `errors` (a tab, a field twice): the fields as read, so their other problems are named too
+    return SourceFile(name, meta, "\n".join(lines[end + 1:]), end + 2), errors
 
 
 def suggest_slug(name: str) -> str:

@@ -110,13 +110,18 @@ def parse_yaml(text: str, path: str, first_line: int = 1, error_type=ContentErro
     """Parse YAML text from `path`; returns (data, errors). Lines are offset by `first_line - 1`."""
     offset = first_line - 1
     errors: list[SiteError] = []
-    for number, line in enumerate(text.splitlines(), start=first_line):
-        stripped = line.lstrip(" ")
-        if stripped.startswith("\t"):
-            errors.append(error_type(path, number, msg("indented with a tab"),
-                                     hint=msg("YAML needs spaces: replace the tab with spaces")))
-    if errors:
-        return None, errors
+    lines = text.splitlines()
+    tabs = [number for number, line in enumerate(lines) if line.lstrip(" ").startswith("\t")]
+    if tabs:
+        # Read the tabs as two spaces each, to find the file's other problems in the same run; when
+        # even that cannot be read, say that more may follow.
+        spaced = "\n".join(_spaces(line) if number in tabs else line for number, line in enumerate(lines))
+        data, more = parse_yaml(spaced, path, first_line, error_type)
+        hint = msg("YAML needs spaces: replace the tab with spaces") if data is not None else msg(
+            "YAML needs spaces: replace the tab with spaces; other problems in this file, if any, are named "
+            "once it can be read")
+        errors = [error_type(path, number + first_line, msg("indented with a tab"), hint=hint) for number in tabs]
+        return (data, errors + more) if data is not None else (None, errors)
     fast = _fast(text)
     loader = _Loader(text)
     loader.problems = []
@@ -142,6 +147,12 @@ def parse_yaml(text: str, path: str, first_line: int = 1, error_type=ContentErro
     if offset:
         _shift(data, offset)
     return data, errors
+
+
+def _spaces(line: str) -> str:
+    """A line's leading tabs as two spaces each."""
+    body = line.lstrip(" \t")
+    return line[: len(line) - len(body)].replace("\t", "  ") + body
 
 
 def _explain(exc: yaml.MarkedYAMLError):

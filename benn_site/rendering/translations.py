@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from benn_site.messages import Catalog, Message, catalog, msg
 from benn_site.model import EVENT_TEXT_FIELDS, PageVersion, Site
 from benn_site.rendering.markup import content_hash
-from benn_site.texts import Text
 
 REPORT_PATH = "editors/translations/index.html"
 MISSING, DRAFT, OUTDATED, UNRECORDED, FIELDS = "missing", "draft", "outdated", "unrecorded", "fields"
@@ -68,62 +67,84 @@ class Report:
 
 
 def report(site: Site) -> Report:
+    """What to do per language: one entry per item and language, for items readers can see (no
+    drafts, no event that is over)."""
     config = site.config
     default = config.default_language
     others = tuple(code for code in config.codes if code != default)
     entries: list[Entry] = []
     complete = {lang: 0 for lang in others}
 
-    def versions(kind_folder: str, name: str, items, source: PageVersion | None, current: str | None,
-                 wanted=others):
+    def versions(found: list[Entry], kind_folder: str, name: str, items, source: PageVersion | None,
+                 current: str | None, wanted=others):
         by_lang = {v.lang: v for v in items}
         for lang in wanted:
             version = by_lang.get(lang)
             path = f"content/{kind_folder}/{name}.{lang}.md"
             if version is None:
                 if source is not None:
-                    entries.append(Entry(lang, MISSING, path, source.source.path, msg(
+                    found.append(Entry(lang, MISSING, path, source.source.path, msg(
                         "not translated yet: create it with 'benn-site new {kind} {name} --lang {lang}'",
                         kind=kind_folder.rstrip("s"), name=name, lang=lang)))
             elif source is None:
                 continue
             elif version.draft:
-                entries.append(Entry(lang, DRAFT, version.source.path, source.source.path, msg(
+                found.append(Entry(lang, DRAFT, version.source.path, source.source.path, msg(
                     "a draft: when the translation is done, delete 'draft: true'")))
+            elif version.empty() and not source.empty():
+                found.append(Entry(lang, FIELDS, version.source.path, source.source.path, msg(
+                    "the text below the front matter is empty: readers see the original's text with a notice; "
+                    "translate it")))
             elif version.translation_of is None:
-                entries.append(Entry(lang, UNRECORDED, version.source.path, source.source.path, msg(
+                found.append(Entry(lang, UNRECORDED, version.source.path, source.source.path, msg(
                     "cannot tell whether it is current: when it matches the source, add 'translation_of: {hash}'",
                     hash=current)))
             elif version.translation_of != current:
-                entries.append(Entry(lang, OUTDATED, version.source.path, source.source.path, msg(
+                found.append(Entry(lang, OUTDATED, version.source.path, source.source.path, msg(
                     "the source has changed since: update the translation, then set 'translation_of: {hash}'",
                     hash=current)))
             else:
                 complete[lang] += 1
 
     for page in site.pages:
+        if page.draft:
+            continue
+        found: list[Entry] = []
         source = next((v for v in page.versions if v.lang == default), None)
-        versions("pages", page.slug, page.versions, source, source_hash(source) if source else None,
+        versions(found, "pages", page.slug, page.versions, source, source_hash(source) if source else None,
                  [lang for lang in others if page.offered_in(lang)])  # `only_in`: on purpose
+        entries.extend(_one_per_language(found))
 
     for event in site.events:
+        if event.draft or _over(event, site):
+            continue
+        found = []
         main = next((v for v in event.texts if v.lang == default), None)
         extra = [getattr(event, f).as_dict().get(default) if getattr(event, f) else None for f in EVENT_TEXT_FIELDS]
         if main is not None and main.body.strip():
-            versions("events", event.slug, event.texts, main, source_hash(main, *extra))
-        _fields(entries, others, event.source.path, {f: getattr(event, f) for f in EVENT_TEXT_FIELDS})
+            versions(found, "events", event.slug, event.texts, main, source_hash(main, *extra))
+        fields = [(msg("'{field}'", field=f), f, getattr(event, f)) for f in EVENT_TEXT_FIELDS]
+        _fields(found, others, event.source.path, fields, default)
+        entries.extend(_one_per_language(found, fields_in_missing=True))  # `new event … --lang` writes them
 
     for location in site.locations:
+        if location.draft:
+            continue
+        found = []
         source = next((v for v in location.texts if v.lang == default), None)
         if source is not None:
-            versions("locations", location.slug, location.texts, source, source_hash(source))
-        fields = {"name": location.name}
+            versions(found, "locations", location.slug, location.texts, source, source_hash(source))
+        # A location's name is a proper name ("BENN Britz"): asked for only where another language has its own.
+        named = location.name if len(location.name.languages() - {default}) else None
+        fields = [(msg("'{field}'", field="name"), "name", named)]
         if location.accessibility and location.accessibility.note:
-            fields["accessibility.note"] = location.accessibility.note
-        for i, closure in enumerate(location.closures):
+            fields.append((msg("'note' under 'accessibility'"), "note", location.accessibility.note))
+        for closure in location.closures:
             if closure.reason:
-                fields[f"closures[{i}].reason"] = closure.reason
-        _fields(entries, others, location.source.path, fields)
+                fields.append((msg("'reason' of the closure from {date}", date=closure.start.isoformat()), "reason",
+                               closure.reason))
+        _fields(found, others, location.source.path, fields, default)
+        entries.extend(_one_per_language(found))
 
     for cat in site.catalogs:
         if cat.lang in others and cat.lang != "en":
@@ -135,15 +156,49 @@ def report(site: Site) -> Report:
     return Report(default, others, tuple(entries), complete)
 
 
-def _fields(entries, others, path, fields: dict[str, Text | None]):
-    """Text fields that have the default language's text but not this language's."""
+def _over(event, site: Site) -> bool:
+    """Whether every date of the event has passed: nobody will look for it in another language."""
+    if event.recurrence is None:
+        return event.end <= site.now
+    until = event.recurrence.until
+    return until is not None and until < site.now.astimezone(site.config.tz).date()
+
+
+def _one_per_language(found: list[Entry], fields_in_missing: bool = False) -> list[Entry]:
+    """One entry per language for one item: the first by status, with what the others ask added.
+    `fields_in_missing`: the translation file that a missing entry asks for holds the fields too."""
+    result = []
+    for lang in dict.fromkeys(e.lang for e in found):
+        mine = sorted((e for e in found if e.lang == lang), key=lambda e: STATUSES.index(e.status))
+        first, rest = mine[0], mine[1:]
+        if fields_in_missing and first.status == MISSING:
+            rest = [e for e in rest if e.status != FIELDS]
+        what = first.what
+        for more in rest:
+            what = msg("{first}; and in {file}: {more}", first=what, file=more.path, more=more.what)
+        result.append(Entry(first.lang, first.status, first.path, first.source, what))
+    return result
+
+
+def _fields(entries, others, path, fields, default):
+    """Text fields that have the default language's text but not this language's. `fields`:
+    (how the editor finds it in the file, its key, the Text or None)."""
     for lang in others:
-        absent = [name for name, text in fields.items()
+        absent = [(label, key) for label, key, text in fields
                   if text is not None and text.default in text.languages() and lang not in text.languages()]
         if absent:
             entries.append(Entry(lang, FIELDS, path, path, msg(
-                "no {lang} text for: {fields} (write them like title: {{de: …, {lang}: …}})",
-                lang=lang, fields=", ".join(absent))))
+                "no text in '{lang}' for {fields}: write it beside the other language, like {key}: "
+                "{{{default}: …, {lang}: …}}", lang=lang, fields=_joined([label for label, _ in absent]),
+                key=absent[0][1], default=default)))
+
+
+def _joined(labels) -> Message:
+    """Field labels (some of them messages) as one message, translated part by part."""
+    result = labels[0]
+    for label in labels[1:]:
+        result = msg("{first}, {next}", first=result, next=label)
+    return result
 
 
 def table(result: Report, cat: Catalog, names: dict[str, str], only: str | None = None) -> str:

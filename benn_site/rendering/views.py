@@ -153,7 +153,9 @@ class Views:
     def body(self, versions, lang: str):
         """(HTML of the reader's version or the default-language fallback, language it is in)."""
         by_lang = {v.lang: v for v in versions}
-        version = by_lang.get(lang) or by_lang.get(self.config.default_language)
+        version = by_lang.get(lang)
+        if version is None or version.empty():  # an empty translation: the original, with the notice
+            version = by_lang.get(self.config.default_language)
         if version is None or not version.body.strip():
             return None
         html, broken = self.markdown.convert(version.body, lambda target: self.resolve(target, version.lang))

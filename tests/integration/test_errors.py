@@ -57,7 +57,7 @@ CASES = {
     "missing-required-field": (
         event("location: mitte\n", ""),
         ["content/events/2026-11-26-cafe.md:2: location: required field is missing "
-         "(add a line 'location: …')"]),
+         "(write the file name of the location, without .yaml; one of: mitte)"]),
     "wrong-type": (
         {"content/pages/imprint.de.md": "---\ntitle: Impressum\norder: zehn\n---\nx\n"},
         ["content/pages/imprint.de.md:3: order: must be a whole number, not 'zehn' "

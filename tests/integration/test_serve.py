@@ -153,7 +153,7 @@ def test_ten_files_saved_at_once_rebuild_once_and_a_save_during_a_build_rebuilds
         for number in range(10):
             (sample / f"content/pages/burst-{number}.de.md").write_text(f"---\ntitle: Neu {number}\n---\nText\n",
                                                                         encoding="utf-8")
-        server.wait_for_line(r"Rebuilt \d+ pages")
+        server.wait_for_line(r"Rebuilt \d+ of \d+ files")
         status, _ = server.wait_for_page("de/burst-9/", lambda s, b: s == 200)
         assert status == 200 and server.get("de/burst-0/")[0] == 200
         time.sleep(1.0)  # nothing else changed: no further build

@@ -12,7 +12,8 @@ from benn_site.cli import main
 from benn_site.rendering.translations import REPORT_PATH, report, source_hash
 from tests.conftest import NOW, sample_files, write_site
 
-ENGLISH = {"LANG": "en_GB.UTF-8", "LC_ALL": None, "LC_MESSAGES": None, "LANGUAGE": None}
+ENGLISH = {"LANG": "en_GB.UTF-8", "LC_ALL": None, "LC_MESSAGES": None, "LANGUAGE": None,
+           "SOURCE_DATE_EPOCH": str(int(NOW.timestamp()))}  # the sample event is still ahead
 
 
 def status(site, lang, path):
@@ -66,8 +67,13 @@ def test_missing_text_fields_and_interface_strings_are_listed(tmp_path):
     site = write_site(tmp_path / "site", sample_files())
     ui = site / "content/ui/ar.po"
     ui.write_text(ui.read_text(encoding="utf-8") + '\nmsgid "Only in German"\nmsgstr ""\n', encoding="utf-8")
+    assert status(site, "ar", "content/locations/mitte.yaml") == []  # a proper name, in no language of its own
+    location = site / "content/locations/mitte.yaml"
+    location.write_text(location.read_text(encoding="utf-8").replace("name: Büro Mitte",
+                                                                     "name: {de: Büro Mitte, en: Mitte office}"),
+                        encoding="utf-8")
     assert status(site, "ar", "content/locations/mitte.yaml") == [
-        ("fields", "no ar text for: name (write them like title: {de: …, ar: …})")]
+        ("fields", "no text in 'ar' for 'name': write it beside the other language, like name: {de: …, ar: …}")]
     assert status(site, "ar", "content/ui/ar.po") == [
         ("fields", "1 interface strings have no translation: fill in their msgstr lines")]
     assert status(site, "en", "content/events/2026-11-26-cafe.md") == []  # the title has English
@@ -80,9 +86,9 @@ def test_the_terminal_table_in_both_languages(tmp_path):
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["Language", "missing", "in", "progress", "outdated", "not", "recorded", "fields",
                                 "missing", "up", "to", "date"]
-    assert lines[1].split() == ["en", "English", "3", "0", "0", "1", "1", "0"]
-    assert lines[2].split() == ["ar", "العربية", "4", "0", "0", "0", "2", "0"]
-    assert "  missing         content/pages/imprint.en.md: not translated yet: create it with " \
+    assert lines[1].split() == ["en", "English", "3", "0", "0", "1", "0", "0"]
+    assert lines[2].split() == ["ar", "العربية", "4", "0", "0", "0", "0", "0"]
+    assert "  missing       content/pages/imprint.en.md: not translated yet: create it with " \
            "'benn-site new page imprint --lang en'" in lines
     german = translations(site, "--lang", "ar", env={**ENGLISH, "LANG": "de_DE.UTF-8"})
     assert german.stdout.splitlines()[0].split()[:3] == ["Sprache", "fehlt", "in"]
