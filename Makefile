@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 APT_PACKAGES := chromium fonts-dejavu-core fonts-noto-core default-jre-headless
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test install browser node messages clean serve ci-check ci-build ci-verify ci-dry-run
+.PHONY: site test install install-test browser node messages clean serve ci-check ci-build ci-verify ci-dry-run
 
 site: install
 	$(PY) -m benn_site build --site . --out output
@@ -14,19 +14,28 @@ site: install
 	@echo "The portal is in output/: open output/index.html in a browser,"
 	@echo "or run '$(VENV)/bin/benn-site serve' and open http://127.0.0.1:8000/"
 
-test: install node browser
+test: install-test node browser
 	$(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
 serve: install
 	$(VENV)/bin/benn-site serve
 
+# What the site needs, and what the tests need besides (editors need only the first). pip's
+# messages go to a log, shown only when something fails: the first run takes a few minutes.
 install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
 
 $(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
-	touch $@
+	@echo "Setting up benn-site in $(VENV) (the first time takes a few minutes)..."
+	@$(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade pip >$(VENV)/install.log 2>&1 && \
+		$(PY) -m pip install --quiet -e . >>$(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	@echo "Setting up the test tools..."
+	@$(PY) -m pip install --quiet -e '.[test]' >>$(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
+	@touch $@
 
 node: node_modules/.installed
 
@@ -79,11 +88,11 @@ ci-build: install
 
 # The built site as it will be published: URLs below the base path, no broken link when served
 # under it (linkinator), valid HTML (Nu HTML Checker).
-ci-verify: install node
+ci-verify: install-test node
 	$(PY) -m tests.sitecheck $(SITE_OUT) --site $(SITE_DIR) $(if $(SITE_BASE_URL),--base-url '$(SITE_BASE_URL)')
 
 # The workflow's steps in order, with one build instant for all of them.
-ci-dry-run: install node
+ci-dry-run: install-test node
 	@now="$${SITE_NOW:-$$(date -u +%Y-%m-%dT%H:%M:%S+00:00)}"; echo "Build instant: $$now"; \
 	$(MAKE) --no-print-directory ci-check SITE_NOW="$$now" && \
 	$(MAKE) --no-print-directory ci-build SITE_NOW="$$now" && \

@@ -122,13 +122,13 @@ strict_option = click.option("--strict", is_flag=True,
                              help=_h(msg("Treat warnings (missing translations) as errors.")))
 
 
-def _report_failure(exc: BuildFailed, fmt: str = "plain", site_dir: Path | None = None) -> None:
+def _report_failure(exc: BuildFailed, fmt: str = "plain", site_dir: Path | None = None, writes: bool = True) -> None:
     from benn_site.diagnostics import format_problem
 
     catalog = editor_catalog()  # the editor's language (LANG)
     for error in exc.errors:
         click.echo(format_problem(error, fmt, "error", site_dir, error.text(catalog)), err=True)
-    click.echo(catalog.translate(problems_found(len(exc.errors))), err=True)
+    click.echo(catalog.translate(problems_found(len(exc.errors), writes)), err=True)
     raise SystemExit(1)
 
 
@@ -210,7 +210,7 @@ def check(site_dir: Path, now: str | None, base_url: str | None, drafts: bool, f
     try:
         report = check_site(site_dir, _moment(now), base_url, drafts, strict)
     except BuildFailed as exc:
-        _report_failure(exc, fmt, site_dir)
+        _report_failure(exc, fmt, site_dir, writes=False)
     _report_warnings(report.warnings, fmt, site_dir)
     click.echo(catalog.translate(msg("No problems: {pages} pages and {links} links checked, in every language.",
                                      pages=report.pages, links=report.links)))
@@ -278,7 +278,7 @@ def translations(site_dir: Path, lang: str | None):
     try:
         _, site = prepare(site_dir, _moment(None), drafts=True)
     except BuildFailed as exc:
-        _report_failure(exc, "plain", site_dir)
+        _report_failure(exc, "plain", site_dir, writes=False)
     if lang is not None and lang not in site.config.codes:
         raise click.BadParameter(catalog.translate(msg("'{lang}' is not one of {codes}", lang=lang,
                                                            codes=", ".join(site.config.codes))), param_hint="--lang")

@@ -121,8 +121,10 @@ def writing_elsewhere(pid: str, folder) -> Message:
                pid=pid, folder=folder)
 
 
-def problems_found(count: int) -> Message:
-    """The last line of a failed build or check."""
+def problems_found(count: int, writes: bool = True) -> Message:
+    """The last line of a failed build, or of a check (`writes=False`: it never writes)."""
+    if not writes:
+        return msg("Found 1 problem.") if count == 1 else msg("Found {count} problems.", count=count)
     if count == 1:
         return msg("Found 1 problem; nothing was written.")
     return msg("Found {count} problems; nothing was written.", count=count)

@@ -21,6 +21,9 @@ class Localized:
     def __str__(self) -> str:
         return self.text
 
+    def __bool__(self) -> bool:  # an empty text (a closure without a reason) says nothing
+        return bool(self.text)
+
 
 @dataclass(frozen=True)
 class Text:

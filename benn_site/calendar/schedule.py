@@ -22,6 +22,7 @@ from dateutil.rrule import weekday as rr_weekday
 from benn_site.config import Config
 from benn_site.model import Event, Location, Occurrence, Recurrence, TimeRange
 from benn_site.reading.fields import clock_text
+from benn_site.texts import Localized
 
 OSM_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # RFC 5545 BYDAY, also schema.org's byDay
@@ -37,7 +38,7 @@ class DayRow:
     weekday: int  # 0 = Monday
     ranges: tuple[TimeRange, ...]  # what the weekly schedule says (seasonal hours applied)
     open_ranges: tuple[TimeRange, ...]  # what actually holds after closures and holidays
-    closed_reason: str | None  # why ranges are not open: None when nothing closes the office
+    closed_reason: Localized | None  # why ranges are not open: None when nothing closes the office
     is_today: bool
 
 
@@ -47,7 +48,7 @@ class ClosureNotice:
 
     start: dt.date
     until: dt.date
-    reason: str
+    reason: Localized  # a closure's reason may be the default language's: marked where shown
     kind: str  # "closure" | "holiday"
 
 
@@ -270,19 +271,24 @@ def hours_on(location: Location, day: dt.date, holidays: dict[dt.date, str]) -> 
     return scheduled_hours(location, day)
 
 
-def closed_reason(location: Location, day: dt.date, holidays: dict[dt.date, str], lang: str) -> str | None:
+def _reason(closure, lang: str) -> Localized:
+    """A closure's reason in `lang`, or the default language's marked as such; empty when none."""
+    return closure.reason.get(lang) if closure.reason is not None else Localized("", lang, False)
+
+
+def closed_reason(location: Location, day: dt.date, holidays: dict[dt.date, str], lang: str) -> Localized | None:
     """Why the office is closed on a day its schedule has hours: the closure's reason in `lang`, or
     the holiday's name (as given in `holidays`). None when the office is not closed that day.
 
-    A closure without a stated reason gives "" (closed, no reason): test with `is not None`.
+    A closure without a stated reason gives an empty (false) text: test with `is not None`.
     """
     if location.status == "ended" or not scheduled_hours(location, day):
         return None
     closure = _closure_on(location, day)
     if closure is not None:
-        return closure.reason.get(lang).text if closure.reason is not None else ""
+        return _reason(closure, lang)
     if location.closed_on_holidays and day in holidays:
-        return holidays[day]
+        return Localized(holidays[day], lang, False)
     return None
 
 
@@ -311,15 +317,15 @@ def upcoming_closures(location: Location, today: dt.date, holidays: dict[dt.date
         return []
     last = today + dt.timedelta(days=days - 1)
     notices = [
-        ClosureNotice(c.start, c.until, c.reason.get(lang).text if c.reason is not None else "", "closure")
+        ClosureNotice(c.start, c.until, _reason(c, lang), "closure")
         for c in location.closures if c.until >= today and c.start <= last
     ]
     if location.closed_on_holidays:
         for day, name in holidays.items():
             if (today <= day <= last and scheduled_hours(location, day)
                     and _closure_on(location, day) is None):
-                notices.append(ClosureNotice(day, day, name, "holiday"))
-    notices.sort(key=lambda n: (n.start, n.until, n.kind, n.reason))
+                notices.append(ClosureNotice(day, day, Localized(name, lang, False), "holiday"))
+    notices.sort(key=lambda n: (n.start, n.until, n.kind, n.reason.text))
     return notices
 
 

@@ -102,7 +102,7 @@ def _event(config: Config, name, lang, notes, translation, today):
         if same:
             raise _fail(same[-1].relative_to(config.root).as_posix(),
                         msg("there is an event '{name}' already: open this file in your editor", name=name),
-                        msg("for another one on another day, put its date in front: benn-site new event {example}",
+                        msg("for another one on another day, put its date in front: .venv/bin/benn-site new event {example}",
                             example=f"{(today + dt.timedelta(days=7)).isoformat()}-{name}"))
         day = today + dt.timedelta(days=7)
         name = f"{day.isoformat()}-{name}"
@@ -110,7 +110,7 @@ def _event(config: Config, name, lang, notes, translation, today):
     slugs = sorted(slug for slug, lang, valid in names if valid and lang is None)
     if not slugs:
         raise _fail("content/locations", msg("an event needs a location, and there is none yet"),
-                    msg("create one first: benn-site new location NAME"))
+                    msg("create one first: .venv/bin/benn-site new location NAME"))
     title = name[11:].replace("-", " ").capitalize()
     text = _scaffold("event", notes).substitute(
         title=_quote(title), start=f"{day.isoformat()} 14:00", end=f"{day.isoformat()} 16:00",

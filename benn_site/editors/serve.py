@@ -40,7 +40,7 @@ from urllib.parse import unquote, urlsplit
 import watchfiles
 
 from benn_site.build import Builder, resolve_now
-from benn_site.errors import BuildFailed, SiteError, Stopped
+from benn_site.errors import BuildFailed, SiteError, Stopped, relpath
 from benn_site.messages import Catalog, msg, writing_elsewhere
 
 QUIET_MS = 25  # rebuild once no watched file has changed for this long
@@ -107,6 +107,16 @@ class Preview:
         change with every save."""
         return self.now or resolve_now(None).replace(minute=0, second=0)
 
+    def noticed(self, changed: set) -> None:
+        """Name the files a save changed, so the editor sees that the preview took it in."""
+        names = sorted({relpath(Path(path), self.root.resolve()) for _, path in changed})
+        if not names:
+            return
+        shown = ", ".join(names[:3])
+        if len(names) > 3:
+            shown = self.catalog.translate(msg("{files} and {count} more", files=shown, count=len(names) - 3))
+        self.echo(self.catalog.translate(msg("Changed: {files}", files=shown)))
+
     def quick(self, changed: set) -> bool:
         """Show a save of one page's text at once (`Builder.quick`); True when pages were written.
         The full build follows in any case."""
@@ -139,6 +149,8 @@ class Preview:
                                                              problem=f"{type(exc).__name__}: {exc}"),
                                      hint=msg("please report it, with the change that caused it"))]
         else:
+            if self.errors:
+                self.echo(self.catalog.translate(msg("All problems are fixed.")))
             self.errors = []
             self.changed = report.changed + report.removed
         self.builds += 1
@@ -298,6 +310,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, now: dt.datetim
                 changed = set(await changes.get())  # what is saved during a build waits here
                 while not changes.empty():
                     changed |= changes.get_nowait()
+                preview.noticed(changed)
                 shown = await loop.run_in_executor(executor, preview.quick, changed)
                 if shown:
                     reload()

@@ -13,6 +13,10 @@ from benn_site.errors import ContentError, SiteError, did_you_mean
 from benn_site.messages import msg
 from benn_site.texts import Text
 
+# What a language code can look like (de, ar, fa-AF, zh-Hant): anything else under a text field
+# is a field that slipped in by its indentation.
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+
 TIME_RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$")
 DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?([+-]\d{2}:?\d{2}|Z)?)?$")
 
@@ -128,7 +132,13 @@ class FieldChecker:
         if isinstance(value, dict):
             good = {}
             for lang, text in value.items():
-                if lang not in languages:
+                if lang not in languages and not LANGUAGE_CODE.fullmatch(str(lang)):
+                    # `title:` then an indented `category:`: mostly spaces put where a tab was
+                    self.error(value, lang, msg("'{name}' is indented under '{key}', so it is read as a "
+                                                "language of {key}", name=lang, key=key),
+                               msg("if '{name}' is a field of its own, start its line with no spaces in front, "
+                                   "like '{key}:'", name=lang, key=key), field=f"{prefix}{key}.{lang}")
+                elif lang not in languages:
                     hint = did_you_mean(lang, languages) or msg("the site's languages are: {codes}",
                                                                 codes=", ".join(languages))
                     self.error(value, lang, msg("language '{lang}' is not declared in site.yaml", lang=lang),

@@ -99,8 +99,7 @@ def error_page(errors: list[SiteError], root: Path, catalog: Catalog) -> str:
     return _environment().from_string(ERROR_PAGE).render(
         lang=catalog.lang, style=STYLE, t=catalog.translate, sentence=_sentence, problems=problems, title=title,
         lead=msg("Fix each problem in the file named and save it: this page reloads by itself and then shows "
-                 "your change. Until the site builds without problems, 'benn-site build' would not build it "
-                 "either."),
+                 "your change. While a problem is left, the published site cannot be updated either."),
         line_label=msg("line"), field_label=msg("Field"), wrong_label=msg("What is wrong"),
         todo_label=msg("What to do"), excerpt_label=msg("The lines around it"),
         footer=msg("The editors' guide (docs/editors-guide.en.md) explains every kind of message."))

@@ -84,7 +84,7 @@ def report(site: Site) -> Report:
             if version is None:
                 if source is not None:
                     found.append(Entry(lang, MISSING, path, source.source.path, msg(
-                        "not translated yet: create it with 'benn-site new {kind} {name} --lang {lang}'",
+                        "not translated yet: create it with '.venv/bin/benn-site new {kind} {name} --lang {lang}'",
                         kind=kind_folder.rstrip("s"), name=name, lang=lang)))
             elif source is None:
                 continue
@@ -186,9 +186,13 @@ def _fields(entries, others, path, fields, default):
     for lang in others:
         absent = [(label, key) for label, key, text in fields
                   if text is not None and text.default in text.languages() and lang not in text.languages()]
-        if absent:
+        if len(absent) == 1:
             entries.append(Entry(lang, FIELDS, path, path, msg(
                 "no text in '{lang}' for {fields}: write it beside the other language, like {key}: "
+                "{{{default}: …, {lang}: …}}", lang=lang, fields=absent[0][0], key=absent[0][1], default=default)))
+        elif absent:
+            entries.append(Entry(lang, FIELDS, path, path, msg(
+                "no text in '{lang}' for {fields}: in each, write it beside the other language, like {key}: "
                 "{{{default}: …, {lang}: …}}", lang=lang, fields=_joined([label for label, _ in absent]),
                 key=absent[0][1], default=default)))
 

@@ -114,7 +114,7 @@ def test_new_event_without_a_date_says_when_there_is_one_already(tmp_path):
     assert again.exit_code == 1 and again.stdout == ""
     assert again.stderr == (
         "content/events/2026-12-02-laternenumzug.md: there is an event 'laternenumzug' already: open this file in "
-        "your editor (for another one on another day, put its date in front: benn-site new event "
+        "your editor (for another one on another day, put its date in front: .venv/bin/benn-site new event "
         "2026-12-04-laternenumzug)\n")
     assert sorted(p.name for p in (site / "content/events").glob("*laternenumzug*")) == [
         "2026-12-02-laternenumzug.md"]
@@ -190,7 +190,7 @@ def test_the_translations_report_lists_what_readers_will_see_once_in_plain_words
     entries = [(e.status, e.path, e.what) for e in report(loaded).for_language("ar") if "content/pages" not in e.path]
     assert entries == [
         ("missing", "content/events/2026-11-26-cafe.ar.md", "not translated yet: create it with "
-         "'benn-site new event 2026-11-26-cafe --lang ar'"),  # once, though its title has no Arabic either
+         "'.venv/bin/benn-site new event 2026-11-26-cafe --lang ar'"),  # once, though its title has no Arabic either
         ("fields", "content/locations/mitte.yaml", "no text in 'ar' for 'reason' of the closure from 2026-12-23: "
          "write it beside the other language, like reason: {de: …, ar: …}"),  # not the name "BENN Britz"
     ]

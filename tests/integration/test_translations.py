@@ -29,7 +29,7 @@ def test_a_translation_goes_from_missing_to_in_progress_to_current_to_outdated(t
     site = write_site(tmp_path / "site", sample_files())
     path = "content/pages/about.ar.md"
     assert status(site, "ar", path) == [
-        ("missing", "not translated yet: create it with 'benn-site new page about --lang ar'")]
+        ("missing", "not translated yet: create it with '.venv/bin/benn-site new page about --lang ar'")]
 
     assert CliRunner().invoke(main, ["new", "page", "about", "--lang", "ar", "--site", str(site)],
                               env=ENGLISH).exit_code == 0
@@ -89,13 +89,13 @@ def test_the_terminal_table_in_both_languages(tmp_path):
     assert lines[1].split() == ["en", "English", "3", "0", "0", "1", "0", "0"]
     assert lines[2].split() == ["ar", "العربية", "4", "0", "0", "0", "0", "0"]
     assert "  missing       content/pages/imprint.en.md: not translated yet: create it with " \
-           "'benn-site new page imprint --lang en'" in lines
+           "'.venv/bin/benn-site new page imprint --lang en'" in lines
     german = translations(site, "--lang", "ar", env={**ENGLISH, "LANG": "de_DE.UTF-8"})
     assert german.stdout.splitlines()[0].split()[:3] == ["Sprache", "fehlt", "in"]
     assert len(german.stdout.splitlines()[1:2]) == 1 and german.stdout.splitlines()[1].startswith("ar العربية")
     line = next(x for x in german.stdout.splitlines() if "content/pages/about.ar.md" in x)
     assert line.split(None, 1) == ["fehlt", "content/pages/about.ar.md: noch nicht übersetzt: legen Sie die "
-                                            "Übersetzung an mit 'benn-site new page about --lang ar'"]
+                                            "Übersetzung an mit '.venv/bin/benn-site new page about --lang ar'"]
     assert translations(site, "--lang", "fr").exit_code == 2
 
 

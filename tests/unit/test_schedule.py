@@ -33,7 +33,7 @@ from benn_site.calendar.schedule import (
 from benn_site.config import Config, Language
 from benn_site.model import Closure, Event, Location, Recurrence, SeasonalHours, Source
 from benn_site.reading.fields import parse_time_range
-from benn_site.texts import Text
+from benn_site.texts import Localized, Text
 
 TZ = ZoneInfo("Europe/Berlin")
 UTC = dt.timezone.utc
@@ -300,13 +300,13 @@ def test_hours_on_regular_seasonal_closed_and_ended(berlin):
 
 def test_closed_reason(berlin):
     loc = location(closures=(CHRISTMAS,), office_hours=week(mon=["10:00-12:00"], fri=["10:00-12:00"]))
-    assert closed_reason(loc, dt.date(2026, 12, 28), berlin, "en") == "Christmas break"
-    assert closed_reason(loc, dt.date(2026, 12, 28), berlin, "ar") == "Weihnachtspause"
+    assert closed_reason(loc, dt.date(2026, 12, 28), berlin, "en").text == "Christmas break"
+    assert closed_reason(loc, dt.date(2026, 12, 28), berlin, "ar") == Localized("Weihnachtspause", "de", True)
     assert closed_reason(loc, dt.date(2026, 12, 27), berlin, "en") is None  # Sunday: no hours anyway
-    assert closed_reason(loc, dt.date(2027, 3, 8), berlin, "de") == "Frauentag"
+    assert closed_reason(loc, dt.date(2027, 3, 8), berlin, "de").text == "Frauentag"
     assert closed_reason(loc, dt.date(2027, 3, 15), berlin, "de") is None
     silent = location(closures=(Closure(dt.date(2027, 3, 16), dt.date(2027, 3, 16), None),))
-    assert closed_reason(silent, dt.date(2027, 3, 16), berlin, "de") == ""
+    assert closed_reason(silent, dt.date(2027, 3, 16), berlin, "de").text == ""
 
 
 def test_week_rows_marks_today_and_explains_closed_days(berlin):
@@ -315,7 +315,7 @@ def test_week_rows_marks_today_and_explains_closed_days(berlin):
     assert [r.date.isoformat() for r in rows][0::6] == ["2027-03-08", "2027-03-14"]
     assert [r.weekday for r in rows] == list(range(7))
     assert [r.is_today for r in rows] == [False, False, True, False, False, False, False]
-    assert rows[0] == DayRow(dt.date(2027, 3, 8), 0, hours("10:00-12:00"), (), "Frauentag", False)
+    assert rows[0] == DayRow(dt.date(2027, 3, 8), 0, hours("10:00-12:00"), (), Localized("Frauentag", "de", False), False)
     assert rows[1] == DayRow(dt.date(2027, 3, 9), 1, hours("10:00-13:00"), hours("10:00-13:00"), None, False)
     assert rows[2].ranges == () and rows[2].closed_reason is None
 
@@ -323,13 +323,13 @@ def test_week_rows_marks_today_and_explains_closed_days(berlin):
 def test_closure_over_holidays_is_listed_once(berlin):
     loc = location(closures=(CHRISTMAS,), office_hours=week(mon=["10:00-12:00"], fri=["10:00-12:00"]))
     notices = upcoming_closures(loc, dt.date(2026, 12, 10), berlin, "en", days=30)
-    assert notices == [ClosureNotice(dt.date(2026, 12, 23), dt.date(2027, 1, 2), "Christmas break", "closure")]
+    assert notices == [ClosureNotice(dt.date(2026, 12, 23), dt.date(2027, 1, 2), Localized("Christmas break", "en", False), "closure")]
     # 8 March 2027 is a Monday the office would be open; Good Friday and Easter Monday too
     spring = upcoming_closures(loc, dt.date(2027, 3, 1), berlin, "de", days=30)
-    assert spring == [ClosureNotice(dt.date(2027, 3, 8), dt.date(2027, 3, 8), "Frauentag", "holiday"),
-                      ClosureNotice(dt.date(2027, 3, 26), dt.date(2027, 3, 26), "Karfreitag", "holiday"),
-                      ClosureNotice(dt.date(2027, 3, 29), dt.date(2027, 3, 29), "Ostermontag", "holiday")]
-    assert upcoming_closures(loc, dt.date(2027, 3, 1), berlin, "de", days=28)[-1].reason == "Karfreitag"
+    assert spring == [ClosureNotice(dt.date(2027, 3, 8), dt.date(2027, 3, 8), Localized("Frauentag", "de", False), "holiday"),
+                      ClosureNotice(dt.date(2027, 3, 26), dt.date(2027, 3, 26), Localized("Karfreitag", "de", False), "holiday"),
+                      ClosureNotice(dt.date(2027, 3, 29), dt.date(2027, 3, 29), Localized("Ostermontag", "de", False), "holiday")]
+    assert upcoming_closures(loc, dt.date(2027, 3, 1), berlin, "de", days=28)[-1].reason.text == "Karfreitag"
     # a holiday on a day without hours is not news; nor is one for an office that opens on holidays
     assert upcoming_closures(location(), dt.date(2027, 3, 1), berlin, "de", days=7) == []
     assert upcoming_closures(location(closed_on_holidays=False, office_hours=week(mon=["10:00-12:00"])),
