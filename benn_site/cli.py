@@ -139,8 +139,10 @@ def _waiting_for(pid: str, out: Path) -> None:
 def _report_warnings(warnings, fmt: str, site_dir: Path) -> None:
     from benn_site.diagnostics import format_problem
 
+    catalog = editor_catalog()
+    word = catalog.translate(msg("warning"))
     for warning in warnings:
-        click.echo(format_problem(warning, fmt, "warning", site_dir), err=True)
+        click.echo(format_problem(warning, fmt, "warning", site_dir, warning.text(catalog), word), err=True)
 
 
 @main.command(help=_h(msg("Build the site into the output folder.")))

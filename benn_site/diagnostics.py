@@ -21,6 +21,7 @@ from pathlib import Path
 from benn_site.errors import ContentError, SiteError
 from benn_site.messages import msg
 from benn_site.model import Site, empty_fields_message, empty_in, footer_choice
+from benn_site.reading.sources import dated_name
 
 FORMATS = ("plain", "github")
 SHOWN_NAMES = 3  # how many untranslated strings a warning names before "and N more"
@@ -41,7 +42,7 @@ def warnings(site: Site, missing_strings: Iterable[tuple[str, str]]) -> list[Sit
     is the English text.
     """
     return sorted(_missing_strings(site, missing_strings) + _missing_pages(site) + _repeated_hours(site)
-                  + _long_footer(site) + _empty_translations(site),
+                  + _long_footer(site) + _empty_translations(site) + _dates_apart(site),
                   key=lambda w: (w.path, w.line or 0, str(w.message)))
 
 
@@ -73,6 +74,23 @@ def _long_footer(site: Site) -> list[SiteWarning]:
     return [SiteWarning("site.yaml", None, msg("{total} pages are outside the menu; the footer lists the first {shown} "
                                                "of them by order", total=total, shown=len(shown)),
                         "footer", msg("name the pages the footer should list, e.g. footer: [imprint, privacy]"))]
+
+
+def _dates_apart(site: Site) -> list[SiteWarning]:
+    """An event whose file name has another day in front than its start: one of the two was
+    changed and the other forgotten (`new event 2026-12-20-…` writes both the same). The start
+    decides what readers see; the name only sorts the folder."""
+    tz = site.config.tz
+    result = []
+    for event in site.events:
+        written, _ = dated_name(event.slug)
+        day = event.start.astimezone(tz).date().isoformat()
+        if written is not None and written != day:
+            result.append(SiteWarning(
+                event.source.path, event.source.line_of("start"),
+                msg("the file's name says {named}, but the event starts on {day}", named=written, day=day),
+                "start", msg("correct start, or rename the file to {name}", name=f"{day}-{dated_name(event.slug)[1]}.md")))
+    return result
 
 
 def _repeated_hours(site: Site) -> list[SiteWarning]:
@@ -158,16 +176,17 @@ def _msgid_line(path: Path, msgid: str) -> int | None:
 # -- output formats ------------------------------------------------------------------------------
 
 def format_problem(problem: SiteError, fmt: str = "plain", level: str = "error",
-                   site_dir: Path | None = None, text: str | None = None) -> str:
+                   site_dir: Path | None = None, text: str | None = None, word: str | None = None) -> str:
     """One problem as a line in `fmt`.
 
-    `text` is the problem as editors read it (`str(problem)` unless given, e.g. translated);
+    `text` is the problem as editors read it (`str(problem)` unless given, e.g. translated), and
+    `word` the level as they read it in front of a warning (`level` unless given);
     `site_dir` is where the problem's path is relative to, so the annotation can name the file
     relative to the working directory (the repository root in CI).
     """
     text = str(problem) if text is None else text
     if fmt == "plain":
-        return text if level == "error" else f"{level}: {text}"
+        return text if level == "error" else f"{word or level}: {text}"
     if fmt != "github":
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     where = problem.path if problem.line is None else f"{problem.path}:{problem.line}"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from pathlib import Path
 from string import Template
 
@@ -19,7 +18,7 @@ from benn_site.config import Config, load_config
 from benn_site.errors import BuildFailed, ContentError, did_you_mean
 from benn_site.messages import available, msg
 from benn_site.model import EVENT_TEXT_FIELDS
-from benn_site.reading.sources import SLUG, name_parts, suggest_slug
+from benn_site.reading.sources import SLUG, dated_name, name_parts, suggest_slug
 
 SCAFFOLDS = Path(__file__).resolve().parent / "scaffold"
 
@@ -89,16 +88,17 @@ def _event(config: Config, name, lang, notes, translation, today):
             raise _fail(f"content/events/{name}.md", msg("there is no such event to translate"),
                         msg("give the event's file name without .md, e.g. 2026-11-26-sprachcafe"))
         return folder / f"{name}.{lang}.md", _translation(config, original, EVENT_TEXT_FIELDS, lang, notes)
-    if re.match(r"\d{4}-\d\d-\d\d-.", name):  # 2026-12-20-kinderkino: on that day
+    written, rest = dated_name(name)
+    if written is not None:  # 2026-12-20-kinderkino: on that day
         try:
-            day = dt.date.fromisoformat(name[:10])
+            day = dt.date.fromisoformat(written)
         except ValueError:
-            raise _fail(name, msg("'{date}' is not a date", date=name[:10]),
+            raise _fail(name, msg("'{date}' is not a date", date=written),
                         msg("write the date as year-month-day, e.g. {example}",
-                            example=f"{today.isoformat()}-{name[11:]}")) from None
+                            example=f"{today.isoformat()}-{rest}")) from None
     else:  # a week from today, in the file's name and in its `start`, until the editor changes both
-        same = sorted(p for p in folder.glob(f"*-{name}.md") if re.fullmatch(r"\d{4}-\d\d-\d\d", p.name[:10])
-                      and p.name[11:-3] == name)
+        same = sorted(p for p in folder.glob(f"*-{name}.md") if dated_name(p.name[:-3])[1] == name
+                      and dated_name(p.name[:-3])[0] is not None)
         if same:
             raise _fail(same[-1].relative_to(config.root).as_posix(),
                         msg("there is an event '{name}' already: open this file in your editor", name=name),

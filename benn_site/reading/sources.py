@@ -87,6 +87,16 @@ def suggest_slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "my-page"
 
 
+DATED = re.compile(r"(\d{4}-\d\d-\d\d)-(.+)")
+
+
+def dated_name(slug: str) -> tuple[str | None, str]:
+    """An event's name with its day in front, `2026-12-20-kinderkino`: ("2026-12-20", "kinderkino");
+    (None, slug) for a name without one. The day is as written: it may not be a real date."""
+    match = DATED.fullmatch(slug)
+    return (match.group(1), match.group(2)) if match else (None, slug)
+
+
 def name_parts(name: str) -> tuple[str, str | None, bool]:
     """The file-name rule of content files, `<slug>.<lang>.md`, `<slug>.md` or `<slug>.yaml`:
     (slug, language or None, whether the name follows the rule). A name with more dots (or none)

@@ -78,3 +78,18 @@ def test_the_preview_names_the_saved_file_and_says_when_every_problem_is_fixed(t
     assert printed[-2] == "Alle Probleme sind behoben."
     assert printed[-1].startswith(("1 von ", "2 von ", "3 von ", "4 von "))  # the page in its languages
     assert preview.rebuild() and "Alle Probleme sind behoben." not in printed[-2:]
+
+
+def test_an_event_whose_start_left_its_file_name_behind_is_warned_about(tmp_path):
+    moved = sample_files()["content/events/2026-11-26-cafe.md"].replace("2026-11-26 14:00", "2026-11-27 14:00").replace(
+        "2026-11-26 16:00", "2026-11-27 16:00")
+    site = write_site(tmp_path / "site", sample_files({"content/events/2026-11-26-cafe.md": moved}))
+    result = CliRunner().invoke(main, ["build", "--site", str(site), "--out", str(tmp_path / "out"),
+                                       "--now", NOW.isoformat()], env=GERMAN)
+    assert result.exit_code == 0
+    assert ("Warnung: content/events/2026-11-26-cafe.md:3: start: der Dateiname nennt den 2026-11-26, die "
+            "Veranstaltung beginnt aber am 2026-11-27 (berichtigen Sie start oder benennen Sie die Datei um in "
+            "2026-11-27-cafe.md)") in result.stderr.splitlines()
+    same = CliRunner().invoke(main, ["build", "--site", str(write_site(tmp_path / "same", sample_files())),
+                                     "--out", str(tmp_path / "out2"), "--now", NOW.isoformat()], env=ENGLISH)
+    assert "file's name" not in same.stderr
