@@ -28,9 +28,9 @@ from benn_site.messages import msg
 from benn_site.model import PageVersion, Site
 from benn_site.rendering import translations
 from benn_site.rendering.dependencies import digest
+from benn_site.rendering.forge_page import edited_file
 from benn_site.rendering.routes import Routes
 
-KINDS = ("home", "page", "location", "event")  # the routes made from an editor's file
 SITE_WIDE = ("site.yaml", "templates", "content/ui", "content/data")  # files that can change every page
 
 
@@ -54,22 +54,19 @@ def shown(site: Site, routes: Routes) -> dict[tuple[str, str, str | None], Shown
     default = site.config.default_language
     found = {}
     for route in routes.routes:
-        if route.kind not in KINDS:
+        path = edited_file(site, route)
+        if path is None:
             continue
         lang, key = route.lang, route.key
         if route.kind in ("home", "page"):
             page = site.page(key or "index")
-            if page is None:
-                continue
             version = page.version(lang, default)
-            item = (version, page.order, page.only_in)
-            title, path = version.title or page.slug, version.source.path
+            item, title = (version, page.order, page.only_in), version.title or page.slug
         else:
             record = site.location(key) if route.kind == "location" else site.event(key)
             version = _version(record.texts, lang, default)
             item = dataclasses.replace(record, texts=(version,) if version else ())
             title = (record.name if route.kind == "location" else record.title)(lang)
-            path = version.source.path if version and version.lang == lang else record.source.path
         found[(route.kind, lang, key)] = Shown(title, routes.absolute(routes.base + route.path),
                                                path, digest(item))
     return found

@@ -19,6 +19,24 @@ from benn_site.rendering.routes import Routes
 NEW_EVENT_DAYS = 7  # as `benn-site new event`: a week from today, until the editor changes the date
 
 
+EDITED_KINDS = ("home", "page", "location", "event")  # the routes made from one editor's file
+
+
+def edited_file(site, route) -> str | None:
+    """The file an editor changes to change what `route` shows in its language: the page's file in
+    that language (or the one it falls back to), a location's or event's text file in that
+    language, else its own file; None for the site's own pages (lists, search, feeds)."""
+    if route.kind not in EDITED_KINDS or route.lang is None:
+        return None
+    default = site.config.default_language
+    if route.kind in ("home", "page"):
+        page = site.page(route.key or "index")
+        return page.version(route.lang, default).source.path if page else None
+    record = site.location(route.key) if route.kind == "location" else site.event(route.key)
+    own = next((v.source.path for v in record.texts if v.lang == route.lang), None)
+    return own or record.source.path
+
+
 def _files(main: str, texts) -> list[str]:
     """An item's files: its own, then one per other language, in the order the site lists them."""
     return [main] + [v.source.path for v in texts if v.source.path != main]
