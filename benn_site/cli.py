@@ -21,7 +21,7 @@ CLICK_TEXTS = (
     msg("No such option {name!r}."), msg("No such command {name!r}."), msg("default: {default}"),
     msg("{value!r} is not {choice}."), msg("{value!r} is not one of {choices}."),
     msg("{value!r} is not a valid {number_type}."), msg("{value} is not in the range {range}."),
-    msg("Missing command."), msg("Aborted!"),
+    msg("Missing command."), msg("Aborted!"), msg("required"),
 )
 
 

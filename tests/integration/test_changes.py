@@ -120,3 +120,17 @@ def test_the_command_prints_the_summary_and_fails_on_the_changes_own_problems(tm
     assert run.exit_code == 1
     assert run.stderr == ("content/events/2026-11-26-cafe.md:5: location: unknown location 'mite' (did you mean 'mitte'?)\n"
                           "Found 1 problem; nothing was written.\n")
+
+
+def test_help_and_the_missing_base_in_german():
+    from tests.integration.test_editors_second_pass import german_program
+
+    help_text = german_program("changes", "--help")
+    assert help_text.returncode == 0
+    assert help_text.stdout.splitlines()[:5] == [
+        "Aufruf: python -m benn_site changes [OPTIONS]", "",
+        "  Was eine Änderung an der Website ändert, als Markdown: die Seiten, Standorte",
+        "  und Veranstaltungen, die sie je Sprache hinzufügt, ändert und entfernt, und", "  ihre neuen Warnungen."]
+    assert "Ziel-Branchs).  [erforderlich]" in help_text.stdout
+    missing = german_program("changes")
+    assert missing.returncode == 2 and missing.stderr.splitlines()[-1] == "Fehler: Es fehlt die Option '--base'."
