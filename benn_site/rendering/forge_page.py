@@ -51,7 +51,8 @@ def rows(site: Reads, routes: Routes, lang: str) -> dict[str, list[dict]]:
         in_lang = lang if routes.has(kind, lang, key) else default
         return routes.url(kind, in_lang, key) if routes.has(kind, in_lang, key) else None
 
-    pages = [{"title": p.version(lang, default).title or p.slug, "url": address("page", p.slug),
+    pages = [{"title": p.version(lang, default).title or p.slug,
+              "url": address("home", None) if p.slug == "index" else address("page", p.slug),
               "files": [v.source.path for v in p.versions]} for p in site.pages]
     locations = [{"title": loc.name(lang), "url": address("location", loc.slug),
                   "files": _files(loc.source.path, loc.texts)} for loc in site.locations]

@@ -34,6 +34,7 @@ def test_every_file_has_an_edit_link_and_a_new_event_opens_filled_in(tmp_path):
     edits = [link[len(EDIT):] for link in links(page) if link.startswith(EDIT)]
     assert edits == ["content/pages/about.de.md", "content/pages/about.en.md", "content/pages/imprint.de.md",
                      "content/pages/index.de.md", "content/locations/mitte.yaml", "content/events/2026-11-26-cafe.md"]
+    assert '<a href="/de/">Willkommen</a>' in page  # the home page's text, linked to the home page
     assert '<a href="/de/about/">Über uns</a>' in page and '<a href="/editors/translations/">Stand der Übersetzungen</a>' in page
     new = next(link for link in links(page) if "/new/" in link)
     parts = urlsplit(new)
