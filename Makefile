@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 APT_PACKAGES := chromium fonts-dejavu-core fonts-noto-core default-jre-headless
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test install install-test browser node messages clean serve ci-check ci-build ci-verify ci-dry-run
+.PHONY: site test install install-test browser node messages clean serve ci-check ci-changes ci-build ci-verify ci-dry-run
 
 site: install
 	$(PY) -m benn_site build --site . --out output
@@ -72,16 +72,25 @@ clean:
 #   SITE_FORMAT    plain | github (annotations on the changed file and line)
 #   SITE_STRICT    --strict to fail on missing translations
 #   SITE_DIR, SITE_OUT  the site directory (.) and the output folder (output)
+#   SITE_BASE_DIR  for ci-changes: the site directory before the change (default .base/SITE_DIR, where
+#                  CI checks out the target branch)
 SITE_DIR ?= .
 SITE_OUT ?= output
 SITE_FORMAT ?= plain
 SITE_STRICT ?=
+SITE_BASE_DIR ?= .base/$(SITE_DIR)
 SITE_OPTIONS = --site $(SITE_DIR) --format $(SITE_FORMAT) $(SITE_STRICT) \
 	$(if $(SITE_BASE_URL),--base-url '$(SITE_BASE_URL)') $(if $(SITE_NOW),--now '$(SITE_NOW)')
 
 # Everything the build checks, plus every internal link and anchor, without touching output/.
 ci-check: install
 	$(VENV)/bin/benn-site check $(SITE_OPTIONS)
+
+# What a pull or merge request changes on the site, as Markdown on standard output (CI appends it to
+# the job summary): pages added, changed and removed per language, with their addresses; new warnings.
+ci-changes: install
+	@$(VENV)/bin/benn-site changes --base '$(SITE_BASE_DIR)' --site $(SITE_DIR) \
+		$(if $(SITE_BASE_URL),--base-url '$(SITE_BASE_URL)') $(if $(SITE_NOW),--now '$(SITE_NOW)')
 
 ci-build: install
 	$(VENV)/bin/benn-site build $(SITE_OPTIONS) --out $(SITE_OUT)

@@ -21,7 +21,7 @@ CLICK_TEXTS = (
     msg("No such option {name!r}."), msg("No such command {name!r}."), msg("default: {default}"),
     msg("{value!r} is not {choice}."), msg("{value!r} is not one of {choices}."),
     msg("{value!r} is not a valid {number_type}."), msg("{value} is not in the range {range}."),
-    msg("Missing command."), msg("Aborted!"),
+    msg("Missing command."), msg("Aborted!"), msg("required"),
 )
 
 
@@ -266,6 +266,23 @@ def new(kind: str, name: str, site_dir: Path, lang: str | None, now: str | None)
     click.echo(path.as_posix())
     click.echo(catalog.translate(msg("Open it in your editor, fill it in, and delete 'draft: true' to publish it.")),
                err=True)
+
+
+@main.command(help=_h(msg("What a change does to the site, as Markdown: the pages, locations and events it adds, "
+                          "changes and removes per language, and its new warnings.")))
+@click.option("--base", "base_dir", required=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help=_h(msg("The site directory before the change (a checkout of the target branch).")))
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
+              help=_h(msg("The site directory (with site.yaml).")))
+@click.option("--now", default=None, help=_h(msg("Build instant, ISO 8601 with offset (default: SOURCE_DATE_EPOCH or now).")))
+@click.option("--base-url", default=None, help=_h(msg("Override site.yaml's base_url, e.g. for a sub-path.")))
+def changes(base_dir: Path, site_dir: Path, now: str | None, base_url: str | None):
+    from benn_site.editors.changes import changes as summary
+
+    try:
+        click.echo(summary(site_dir, base_dir, _moment(now), base_url), nl=False)
+    except BuildFailed as exc:
+        _report_failure(exc, "plain", site_dir)
 
 
 @main.command(help=_h(msg("What is not translated yet, or older than its source, per language.")))

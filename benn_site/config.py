@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from benn_site.errors import BuildFailed, ConfigError, SiteError, did_you_mean
 from benn_site.messages import msg
 from benn_site.reading.fields import FieldChecker, line_of
+from benn_site.reading.forge import Forge, forge_of
 from benn_site.reading.yamlsource import parse_yaml
 from benn_site.texts import Text
 
@@ -20,7 +21,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NAV_BUILTINS = ("home", "locations", "events", "search")
 FIELDS = {
     "title", "tagline", "base_url", "timezone", "default_language", "languages", "navigation", "footer",
-    "holidays", "categories", "events_horizon_weeks", "contact", "data_licence",
+    "holidays", "categories", "events_horizon_weeks", "contact", "data_licence", "edit_url",
 }
 
 
@@ -50,6 +51,7 @@ class Config:
     contact_phone: str | None
     footer: tuple[str, ...] | None = None  # page slugs; None: every page outside the menu
     data_licence: str | None = None  # the licence of the open data (/data/…), e.g. "CC BY 4.0"
+    forge: Forge | None = None  # from edit_url: where editors edit the site's files on the web
 
     @property
     def base_path(self) -> str:
@@ -179,6 +181,14 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
     if licence is not None and not licence.strip():
         check.error(data, "data_licence", msg("must not be empty"), msg("e.g. CC BY 4.0 or dl-de/by-2-0"))
         licence = None
+    forge = None
+    edit_url = check.typed(data, "edit_url", str, msg("the web editor's address, e.g. https://github.com/org/repo/edit/main/"))
+    if edit_url is not None:
+        found = forge_of(edit_url.strip())
+        if isinstance(found, Forge):
+            forge = found
+        else:
+            check.error(data, "edit_url", *found)
 
     if errors:
         raise BuildFailed(errors)
@@ -198,6 +208,7 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
         contact_phone=str(contact["phone"]) if contact.get("phone") else None,
         footer=tuple(footer) if footer is not None else None,
         data_licence=licence.strip() if licence else None,
+        forge=forge,
     )
 
 

@@ -1,7 +1,7 @@
 """`benn-site new event|location|page NAME`: a ready file with every field, each explained.
 
-The files come from `benn_site/editors/scaffold/` (one per kind and language of the notes, German and
-English; other languages get the English notes) and start as drafts, so the site builds right
+The files' text comes from `benn_site/content/new_files.py` (the editors' page hands the forge the
+same text of a new event) and they start as drafts, so the site builds right
 after and only the preview shows them. With `--lang` in a language other than the default one,
 and an existing original, the new file is a translation of it: the original's text to
 translate, and `translation_of` set to the original's current hash (see translations.py).
@@ -10,29 +10,16 @@ translate, and `translation_of` set to the original's current hash (see translat
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
-from string import Template
 
 from benn_site.config import Config, load_config
+from benn_site.content.new_files import event_file
+from benn_site.content.new_files import quote as _quote
+from benn_site.content.new_files import scaffold as _scaffold
 from benn_site.errors import BuildFailed, ContentError, did_you_mean
 from benn_site.messages import available, msg
 from benn_site.model import EVENT_TEXT_FIELDS
 from benn_site.reading.sources import SLUG, dated_name, name_parts, suggest_slug
-
-SCAFFOLDS = Path(__file__).resolve().parent / "scaffold"
-
-
-def _quote(text: str | None) -> str:
-    """A YAML value that stays the same text whatever it contains (JSON strings are YAML)."""
-    return json.dumps(text, ensure_ascii=False) if text else ""
-
-
-def _scaffold(name: str, notes: str) -> Template:
-    path = SCAFFOLDS / f"{name}.{notes}.{'yaml' if name == 'location' else 'md'}"
-    if not path.is_file():
-        path = SCAFFOLDS / f"{name}.en.{'yaml' if name == 'location' else 'md'}"
-    return Template(path.read_text(encoding="utf-8"))
 
 
 def _fail(path: str, message, hint=None) -> BuildFailed:
@@ -111,12 +98,8 @@ def _event(config: Config, name, lang, notes, translation, today):
     if not slugs:
         raise _fail("content/locations", msg("an event needs a location, and there is none yet"),
                     msg("create one first: .venv/bin/benn-site new location NAME"))
-    title = name[11:].replace("-", " ").capitalize()
-    text = _scaffold("event", notes).substitute(
-        title=_quote(title), start=f"{day.isoformat()} 14:00", end=f"{day.isoformat()} 16:00",
-        locations=", ".join(slugs),
-        categories=", ".join(key for key, _ in config.categories) or "–")
-    return folder / f"{name}.md", text
+    file_name, text = event_file(config, name[11:], day, notes, slugs)
+    return folder / file_name, text
 
 
 def _location(config: Config, name, lang, notes, translation):

@@ -34,6 +34,7 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from html import escape
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -46,6 +47,12 @@ from benn_site.messages import Catalog, msg, writing_elsewhere
 QUIET_MS = 25  # rebuild once no watched file has changed for this long
 IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".part", ".crdownload")
 SCRIPT = b'<script src="/livereload.js" defer></script>'
+# The preview's "edit" link (with edit_url in site.yaml), styled from a file of the preview's own:
+# the site's Content-Security-Policy refuses inline styles.
+EDIT_CSS_PATH = "/_preview/edit.css"
+EDIT_CSS = (b".preview-edit{position:fixed;inset-block-end:.75rem;inset-inline-end:.75rem;z-index:1000;"
+            b"background:#1a1a1a;color:#fff;padding:.5rem .9rem;border-radius:.4rem;font:1rem/1.3 system-ui,sans-serif;"
+            b"text-decoration:underline}.preview-edit:focus{outline:3px solid #ffbf47}")
 
 
 class Watched:
@@ -101,6 +108,7 @@ class Preview:
         self.changed = 0  # files the last build wrote or removed
         self.reloads = 0  # how often the open pages were told to reload
         self.served: dict[str, int] = {}  # URL path of a page → `reloads` when it was last served
+        self.edit_links: dict[str, str] = {}  # output file → where to edit it (with edit_url only)
 
     def instant(self) -> dt.datetime:
         """The build instant: fixed to the hour, as pages that show "now" would otherwise all
@@ -153,6 +161,7 @@ class Preview:
                 self.echo(self.catalog.translate(msg("All problems are fixed.")))
             self.errors = []
             self.changed = report.changed + report.removed
+            self.edit_links = edit_links(report.routes)
         self.builds += 1
         if self.errors:
             for error in self.errors:
@@ -185,6 +194,8 @@ class Preview:
         """(status, content type, body) for a request path; HTML gets the reload script."""
         from benn_site.rendering.editor_pages import error_page
 
+        if url_path.split("?")[0] == EDIT_CSS_PATH:
+            return 200, "text/css; charset=utf-8", EDIT_CSS
         name = _file_for(self.out, url_path)
         # A page (or a missing page) shows the problems; files such as CSS or favicon.ico do not.
         is_html = name.suffix == ".html" if name is not None else PurePosixPath(url_path).suffix in ("", ".html")
@@ -201,7 +212,9 @@ class Preview:
         body = name.read_bytes()
         kind = mimetypes.guess_type(name.name)[0] or "application/octet-stream"
         if kind == "text/html":
-            return status, "text/html; charset=utf-8", _inject(body)
+            link = self.edit_links.get(name.relative_to(self.out).as_posix()) if status == 200 else None
+            return status, "text/html; charset=utf-8", _inject(body, link and (link, self.catalog.translate(
+                msg("Edit this page"))))
         if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
             kind += "; charset=utf-8"
         return status, kind, body
@@ -222,8 +235,30 @@ def _file_for(folder: Path, url_path: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def _inject(html: bytes) -> bytes:
-    """The livereload script at the end of <head> (or the end of the page if there is none)."""
+def edit_links(routes) -> dict[str, str]:
+    """Output file → the forge's address of the file it is made from (`forge_page.edited_file`),
+    or, for the site's own pages (lists, search), the editors' page; empty without edit_url."""
+    from benn_site.rendering.forge_page import edited_file
+
+    forge = routes.site.config.forge
+    if forge is None:
+        return {}
+    editors = routes.url("editors_forge")
+    links = {}
+    for route in routes.routes:
+        path = edited_file(routes.site, route)
+        links[route.output] = forge.edit(path) if path else editors
+    return links
+
+
+def _inject(html: bytes, edit: tuple[str, str] | None = None) -> bytes:
+    """The livereload script at the end of <head> (or the end of the page if there is none); with
+    `edit` (address, words), the preview's edit link at the end of <body>."""
+    if edit is not None:
+        link = (f'<a class="preview-edit" href="{escape(edit[0])}">{escape(edit[1])}</a>').encode("utf-8")
+        html = html.replace(b"</body>", link + b"</body>", 1) if b"</body>" in html else html + link
+        style = f'<link rel="stylesheet" href="{EDIT_CSS_PATH}">'.encode()
+        html = html.replace(b"</head>", style + b"</head>", 1) if b"</head>" in html else html
     if b"</head>" in html:
         return html.replace(b"</head>", SCRIPT + b"</head>", 1)
     return html + SCRIPT

@@ -167,3 +167,57 @@ def translations_page(result, catalog: Catalog, names: dict[str, str], site_titl
         summary=msg("Open translation work per language"), language_label=msg("Language"),
         current_label=msg("up to date"), state_label=msg("State"), file_label=msg("File"),
         todo_label=msg("What to do"), done=msg("Every translation is complete and up to date."))
+
+
+FORGE_PAGE = """<!doctype html>
+<html lang="{{ lang }}" dir="ltr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-src 'none'">
+<title>{{ t(title) }} – {{ site_title }}</title>
+<style>{{ style }}</style>
+</head>
+<body data-pagefind-ignore="all">
+<main>
+<h1>{{ t(title) }}</h1>
+<p class="lead">{{ t(lead) }}</p>
+<p><a class="new" href="{{ new_event }}">{{ t(new_event_label) }}</a> {{ t(new_event_hint) }}</p>
+<p><a href="{{ translations }}">{{ t(translations_label) }}</a></p>
+{% for kind, heading in sections %}
+<section aria-labelledby="{{ kind }}">
+<h2 id="{{ kind }}">{{ t(heading) }}</h2>
+<table>
+<thead><tr><th scope="col">{{ t(title_label) }}</th><th scope="col">{{ t(files_label) }}</th></tr></thead>
+<tbody>
+{% for row in rows[kind] %}
+<tr><td>{% if row.url %}<a href="{{ row.url }}">{{ row.title }}</a>{% else %}{{ row.title }}{% endif %}</td><td>{% for path in row.files %}<a href="{{ forge.edit(path) }}">{{ t(edit_label) }}: <code>{{ path }}</code></a>{% if not loop.last %}<br>{% endif %}{% endfor %}</td></tr>
+{% endfor %}
+</tbody>
+</table>
+</section>
+{% endfor %}
+</main>
+</body>
+</html>
+"""
+
+
+def forge_page(catalog: Catalog, site_title: str, forge, rows: dict, new_event: str, translations: str) -> str:
+    """The editors' page of `forge_page.page()`: not linked, not in the sitemap, not indexed."""
+    return _environment().from_string(FORGE_PAGE).render(
+        lang=catalog.lang, style=STYLE, t=catalog.translate, site_title=site_title, forge=forge, rows=rows,
+        new_event=new_event, translations=translations,
+        sections=[("pages", msg("Pages")), ("locations", msg("Locations")), ("events", msg("Events"))],
+        title=msg("Edit the site"),
+        lead=msg("For editors: each link opens the file in the forge's web editor. Change it there and save "
+                 "it as a new branch with a pull request (GitHub) or merge request (GitLab): the check then "
+                 "lists what your change adds, changes and removes on the site, and the site is published "
+                 "when it is merged."),
+        new_event_label=msg("New event"),
+        new_event_hint=msg("opens a new file in content/events/, filled in as 'benn-site new event' fills it: "
+                           "a draft a week from today; change the date in its name and in 'start', fill in "
+                           "the fields, and delete the line 'draft: true' to publish it."),
+        translations_label=msg("Translation status"), title_label=msg("Title"), files_label=msg("Files"),
+        edit_label=msg("edit"))

@@ -1,9 +1,9 @@
-"""Calendars, Atom feeds, sitemap.xml, robots.txt and the editors' translation page: the bytes of
+"""Calendars, Atom feeds, sitemap.xml, robots.txt and the editors' pages: the bytes of
 one route that has no template, read through the same `Reads` as the pages."""
 
 from __future__ import annotations
 
-from benn_site.rendering import feeds, open_data, sitemap, translations
+from benn_site.rendering import feeds, forge_page, open_data, sitemap, translations
 from benn_site.rendering.i18n import Translator
 from benn_site.rendering.reads import Reads
 from benn_site.rendering.routes import Route, Routes
@@ -31,4 +31,6 @@ class MachineFiles:
             return sitemap.robots(self.routes)
         if route.kind == "editors_translations":
             return translations.page(self.site, self.site.translation_report())
+        if route.kind == "editors_forge":
+            return forge_page.page(self.site, self.routes)
         raise KeyError(f"no writer for {route.kind}")

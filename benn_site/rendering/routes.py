@@ -46,6 +46,7 @@ FEED_PATTERNS = {
     "sitemap": "sitemap.xml",
     "robots": "robots.txt",
     "editors_translations": "editors/translations/",  # for editors: unlisted, not in the sitemap
+    "editors_forge": "editors/",  # with edit_url: every file's link to the forge's web editor
 }
 
 
@@ -133,6 +134,8 @@ class Routes:
         self._add_feed("sitemap")
         self._add_feed("robots")
         self._add_feed("editors_translations")
+        if site.config.forge is not None:
+            self._add_feed("editors_forge")
 
     def _collisions(self):
         """One message per pair of claimants (not one per language), naming both."""

@@ -18,7 +18,7 @@ import pytest
 import watchfiles
 
 from benn_site.editors.serve import Preview, Watched
-from benn_site.messages import ENGLISH
+from benn_site.messages import ENGLISH, catalog
 from tests.conftest import NOW, SAMPLE_EVENT, sample_files, write_site
 
 WAIT_SECONDS = 90  # an upper bound for a slow, shared machine; the waits end as soon as they can
@@ -226,3 +226,31 @@ def test_the_preview_shows_drafts_and_planned_items_marked(sample, tmp_path):
     status, _, body = preview.response("/de/events/2026-11-26-cafe/")
     assert status == 200
     assert "Geplant: wird ab Donnerstag, 26. November 2026 veröffentlicht." in body.decode("utf-8")
+
+
+def test_with_edit_url_every_page_of_the_preview_links_to_its_file_in_the_forge(sample, tmp_path):
+    """Only the preview's responses carry the link (the built files do not); a page in a language
+    without its own file links the file it shows; the site's own pages link the editors' page."""
+    site_yaml = sample / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8") + "edit_url: https://github.com/org/portal/edit/main/\n",
+                         encoding="utf-8")
+    german = catalog("de")
+    preview = Preview(sample, tmp_path / "preview", NOW, "http://127.0.0.1:1/", german, lambda text, err=False: None)
+    assert preview.rebuild()
+    edit = '<a class="preview-edit" href="https://github.com/org/portal/edit/main/{}">Diese Seite bearbeiten</a></body>'
+    for url, file in [("/de/about/", "content/pages/about.de.md"), ("/en/about/", "content/pages/about.en.md"),
+                      ("/ar/about/", "content/pages/about.de.md"), ("/de/", "content/pages/index.de.md"),
+                      ("/en/locations/mitte/", "content/locations/mitte.yaml")]:
+        status, _, body = preview.response(url)
+        assert status == 200 and edit.format(file) in body.decode("utf-8"), url
+        assert b'<link rel="stylesheet" href="/_preview/edit.css">' in body
+    assert '<a class="preview-edit" href="/editors/">' in preview.response("/de/events/")[2].decode("utf-8")
+    assert preview.response("/_preview/edit.css")[:2] == (200, "text/css; charset=utf-8")
+    assert b"preview-edit" not in (tmp_path / "preview" / "de" / "about" / "index.html").read_bytes()
+    assert b"preview-edit" not in preview.response("/de/no-such-page/")[2]
+
+
+def test_without_edit_url_the_preview_has_no_edit_link(sample, tmp_path):
+    preview = Preview(sample, tmp_path / "preview", NOW, "http://127.0.0.1:1/", ENGLISH, lambda text, err=False: None)
+    assert preview.rebuild()
+    assert b"preview-edit" not in preview.response("/de/about/")[2]

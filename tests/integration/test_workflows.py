@@ -22,7 +22,7 @@ from tests.conftest import ROOT, SAMPLE_SITE_YAML, require_tool, sample_files, w
 
 GITHUB = ROOT / ".github" / "workflows" / "site.yml"
 GITLAB = ROOT / ".gitlab-ci.yml"
-TARGETS = ["ci-check", "ci-build", "ci-verify"]
+TARGETS = ["ci-check", "ci-changes", "ci-build", "ci-verify"]  # ci-changes: pull and merge requests only
 
 
 def load(path):
@@ -151,6 +151,69 @@ def test_gitlab_runs_the_same_targets_and_publishes_public_from_the_default_bran
     rules = gitlab["workflow"]["rules"]
     assert {"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'} in rules
     assert rules[-1] == {"if": "$CI_COMMIT_BRANCH"}  # every branch, schedules and runs by hand
+
+
+def test_github_summarises_a_pull_requests_changes_against_its_target_branch(github):
+    build = github["jobs"]["build"]
+    named = steps(build)
+    names = list(named)
+    checkout, summary = named["Check out the target branch"], named["What the change does to the site"]
+    assert names.index("Check") < names.index("Check out the target branch") < names.index(
+        "What the change does to the site") < names.index("Build")
+    assert checkout["if"] == summary["if"] == "github.event_name == 'pull_request'"
+    assert checkout["uses"].startswith("actions/checkout@")
+    assert checkout["with"] == {"ref": "${{ github.event.pull_request.base.sha }}", "path": ".base",
+                                "persist-credentials": False}
+    assert summary["run"] == 'make ci-changes | tee -a "$GITHUB_STEP_SUMMARY"'  # the summary and the log
+
+
+def merge_request_block(gitlab) -> str:
+    return next(line for line in gitlab["site"]["script"] if "ci-changes" in line)
+
+
+def test_gitlab_links_the_built_site_from_the_merge_request(gitlab):
+    artifacts = gitlab["site"]["artifacts"]
+    assert artifacts["expose_as"] == "Site preview"
+    assert artifacts["paths"] == ["output/"]  # a folder, with its slash: GitLab links the artifacts browser
+
+
+def git(cwd, *args):
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
+
+
+def test_gitlab_compares_a_merge_request_with_its_diff_base(gitlab, tmp_path):
+    """The job's lines run in a clone: the diff base's files land in .base, then `make ci-changes`
+    (here a function that shows what it would compare); without a merge request nothing happens."""
+    origin = write_site(tmp_path / "origin", sample_files())
+    git(origin, "init", "-q", "-b", "main")
+    git(origin, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", "-A")
+    git(origin, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base")
+    base = git(origin, "rev-parse", "HEAD")
+    (origin / "content" / "pages" / "imprint.de.md").unlink()
+    git(origin, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "change")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{origin}", str(clone))
+    script = "make() { echo \"make $*\"; ls .base/content/pages; }\n" + merge_request_block(gitlab)
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path)}
+    ran = subprocess.run(["bash", "-ec", script], cwd=clone, capture_output=True, text=True,
+                         env=env | {"CI_MERGE_REQUEST_DIFF_BASE_SHA": base})
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.splitlines() == ["make ci-changes", "about.de.md", "about.en.md", "imprint.de.md", "index.de.md"]
+    ran = subprocess.run(["bash", "-ec", script], cwd=clone, capture_output=True, text=True, env=env)
+    assert ran.returncode == 0 and ran.stdout == "", ran.stderr
+
+
+def test_make_ci_changes_prints_the_summary_of_a_change(tmp_path):
+    base = write_site(tmp_path / "base", sample_files())
+    site = write_site(tmp_path / "site", sample_files({"content/pages/imprint.de.md": None}))
+    result = subprocess.run(
+        ["make", "--no-print-directory", "ci-changes", f"SITE_DIR={site}", f"SITE_BASE_DIR={base}",
+         "SITE_BASE_URL=https://org.github.io/benn-portal/", "SITE_NOW=2026-11-25T09:00:00+00:00"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("## Was diese Änderung an der Website ändert\n")  # nothing but Markdown
+    assert "- entfernt: Impressum – https://org.github.io/benn-portal/de/imprint/ (`content/pages/imprint.de.md`)\n" \
+        in result.stdout
 
 
 def test_the_make_targets_run_the_documented_commands():

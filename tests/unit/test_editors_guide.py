@@ -24,7 +24,7 @@ def test_the_guide_is_linked_and_its_contents_lead_to_its_headings(lang):
     assert f"(docs/editors-guide.{lang}.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
     headings = {slug(h) for h in re.findall(r"^## (.+)$", text, re.MULTILINE)}
     contents = re.findall(r"^- \[[^\]]+\]\(#([^)]+)\)$", text, re.MULTILINE)
-    assert len(contents) == len(headings) == 9
+    assert len(contents) == len(headings) == 10
     assert set(contents) == headings
 
 
