@@ -34,6 +34,17 @@ table{border-collapse:collapse;width:100%;margin:1rem 0}
 th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:start;vertical-align:top}
 th{background:#f0f0f0}
 .missing{color:#8a0000}.outdated{color:#7a4a00}.ok{color:#1b5e20}
+td code,td a{overflow-wrap:anywhere}
+caption{text-align:start;font-weight:700}
+@media (max-width:40rem){
+main{padding:.75rem}
+.counts,.counts tbody,.counts tr{display:block}.counts thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+.counts tr{display:flex;flex-wrap:wrap;gap:0 .75rem;border:1px solid #bbb;margin:0 0 .5rem;padding:.25rem .5rem}
+.counts th,.counts td{border:0;padding:0}.counts th[scope=row]{flex-basis:100%}.counts td::before{content:attr(data-label);margin-inline-end:.3rem}
+.counts caption{display:block}
+.items,.items tbody,.items tr,.items td{display:block}
+.items thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+.items tr{border:1px solid #bbb;margin:0 0 .5rem;padding:.25rem 0}.items td{border:0}}
 """
 
 ERROR_PAGE = """<!doctype html>
@@ -120,12 +131,12 @@ TRANSLATIONS_PAGE = """<!doctype html>
 <main>
 <h1>{{ t(title) }}</h1>
 <p class="lead">{{ t(lead) }}</p>
-<table>
+<table class="counts">
 <caption>{{ t(summary) }}</caption>
 <thead><tr><th scope="col">{{ t(language_label) }}</th>{% for status in statuses %}<th scope="col">{{ t(labels[status]) }}</th>{% endfor %}<th scope="col">{{ t(current_label) }}</th></tr></thead>
 <tbody>
 {% for lang in report.languages %}
-<tr><th scope="row"><a href="#{{ lang }}">{{ lang }}</a> <span lang="{{ lang }}">{{ names.get(lang, "") }}</span></th>{% for status in statuses %}<td>{{ report.count(lang, status) }}</td>{% endfor %}<td>{{ report.complete.get(lang, 0) }}</td></tr>
+<tr><th scope="row"><a href="#{{ lang }}">{{ lang }}</a> <span lang="{{ lang }}">{{ names.get(lang, "") }}</span></th>{% for status in statuses %}<td data-label="{{ t(labels[status]) }}:">{{ report.count(lang, status) }}</td>{% endfor %}<td data-label="{{ t(current_label) }}:">{{ report.complete.get(lang, 0) }}</td></tr>
 {% endfor %}
 </tbody>
 </table>
@@ -134,7 +145,7 @@ TRANSLATIONS_PAGE = """<!doctype html>
 <h2 id="{{ lang }}">{{ lang }} <span lang="{{ lang }}">{{ names.get(lang, "") }}</span></h2>
 {% set items = report.for_language(lang) %}
 {% if items %}
-<table>
+<table class="items">
 <thead><tr><th scope="col">{{ t(state_label) }}</th><th scope="col">{{ t(file_label) }}</th><th scope="col">{{ t(todo_label) }}</th></tr></thead>
 <tbody>
 {% for e in items %}
@@ -188,7 +199,7 @@ FORGE_PAGE = """<!doctype html>
 {% for kind, heading in sections %}
 <section aria-labelledby="{{ kind }}">
 <h2 id="{{ kind }}">{{ t(heading) }}</h2>
-<table>
+<table class="items">
 <thead><tr><th scope="col">{{ t(title_label) }}</th><th scope="col">{{ t(files_label) }}</th></tr></thead>
 <tbody>
 {% for row in rows[kind] %}
