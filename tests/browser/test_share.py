@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.pagetypes import EVENT, LOCATION
+from tests.browser.pagetypes import EVENT, LANGS, LOCATION
 from tests.conftest import AXE_JS, require_tool, run_axe
 
 ORIGIN = "https://benn.berlin.example"
@@ -100,9 +100,15 @@ def test_copy_link_writes_the_url_and_announces_it(browser, portal_server, lang)
     assert status.is_visible()
     # Copied again: the message is said again (emptied first, so a screen reader hears a change).
     page.evaluate("navigator.clipboard.writeText('')")
+    page.evaluate("""() => {
+      const status = document.querySelector('.share-status');
+      window.__said = [];
+      new MutationObserver(() => window.__said.push(status.textContent))
+        .observe(status, {childList: true, characterData: true, subtree: true});
+    }""")
     page.locator(".share-copy").click()
-    page.wait_for_function("document.querySelector('.share-status').textContent === ''")
-    page.wait_for_function(f"document.querySelector('.share-status').textContent === {COPIED[lang]!r}")
+    page.wait_for_function("window.__said.length === 2")
+    assert page.evaluate("window.__said") == ["", COPIED[lang]]
     assert page.evaluate("navigator.clipboard.readText()") == f"{ORIGIN}/{lang}/{PATHS['event']}/"
     assert run_axe(page) == []
     assert foreign(context, portal_server) == []
@@ -127,4 +133,24 @@ def test_the_share_line_stays_small_on_a_phone(browser, portal_server):
         for path in PATHS.values():
             page.goto(f"{portal_server}/{lang}/{path}/")
             assert page.locator(".share").bounding_box()["height"] <= 90, (lang, path)
+    context.close()
+
+
+@pytest.mark.parametrize("script", [NO_SHARE, RECORDING_SHARE], ids=["links", "web-share"])
+def test_no_axe_violations_in_every_language_before_and_after_copying(browser, portal_server, script):
+    """Both states of the block (links, or the Web Share button), and "Link copied" shown, in all
+    seven languages: test_accessibility.py sees only the state its browser happens to have."""
+    context = context_with(browser, script, permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    failures = {}
+    for lang in LANGS:
+        for path in PATHS.values():
+            page.goto(f"{portal_server}/{lang}/{path}/")
+            page.locator(".share-copy").click()
+            page.wait_for_function("document.querySelector('.share-status').textContent !== ''")
+            violations = run_axe(page)
+            if violations:
+                failures[f"/{lang}/{path}/"] = violations
+    assert failures == {}
+    assert foreign(context, portal_server) == []
     context.close()
