@@ -22,6 +22,7 @@ from benn_site.calendar import schedule
 from benn_site.model import Event, Location, Occurrence, Site
 from benn_site.rendering import i18n, icsfold
 from benn_site.rendering.i18n import N_, Translator
+from benn_site.rendering.render import date_and_time
 from benn_site.rendering.routes import Routes
 
 if TYPE_CHECKING:
@@ -365,14 +366,17 @@ def _rfc3339(moment: dt.datetime) -> str:
 
 
 def when_text(occurrence: Occurrence, lang: str, tz) -> str:
-    """'Donnerstag, 26. November 2026, 12:00–14:00' in the reader's language."""
+    """'Donnerstag, 26. November 2026, 12:00–14:00 Uhr' in the reader's language, as plain text (Atom,
+    shared messages). An event within one day is written as its page writes it: CLDR's date-time
+    pattern and time interval, so 'الجمعة، 18 ديسمبر 2026، 3:00–6:00 م' has Arabic commas and order."""
     start, end = occurrence.start.astimezone(tz), occurrence.end.astimezone(tz)
     if occurrence.event.all_day:
         last = schedule.last_day(occurrence, tz)
         text = i18n.date_text(start.date(), lang)
         return text if last == start.date() else f"{text} – {i18n.date_text(last, lang)}"
     if start.date() == end.date():
-        return f"{i18n.date_text(start.date(), lang)}, {i18n.time_text(start, lang)}–{i18n.time_text(end, lang)}"
+        day, hours = i18n.date_text(start.date(), lang), i18n.time_range(start.time(), end.time(), lang)
+        return date_and_time(day, hours, lang).unescape()
     return (f"{i18n.date_text(start.date(), lang)}, {i18n.time_text(start, lang)} – "
             f"{i18n.date_text(end.date(), lang)}, {i18n.time_text(end, lang)}")
 

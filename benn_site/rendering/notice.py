@@ -58,16 +58,21 @@ class NoticeColumn:
     as_of: str
 
 
+def regular_hours(rows: list[schedule.DayRow], lang: str) -> list[tuple[str, list[str]]]:
+    """(weekday, ["10:00–13:00", …]) of the days with regular hours in this week's rows: what the
+    weekly schedule says, seasonal hours applied, closures left out. For texts that are read for
+    weeks after they are made: the notice on the door, a message shared in a chat."""
+    weekdays = i18n.weekday_names(lang)
+    return [(weekdays[row.weekday], [i18n.time_range(a, b, lang) for a, b in row.ranges])
+            for row in rows if row.ranges]
+
+
 def column(location: Location, lang: str, directions: dict[str, str], translator: Translator, today: dt.date,
            holidays: dict[dt.date, str], occurrences: list[Occurrence], tz) -> NoticeColumn:
     """One language's column: regular hours of this week's schedule (seasonal hours applied, closures
     listed apart, since a notice hangs for weeks), the next closures and the next events."""
     text = {key: translator.gettext(lang, msgid) for key, msgid in HEADINGS.items()}
-    weekdays = i18n.weekday_names(lang)
-    hours = []
-    for row in schedule.week_rows(location, today, holidays, lang):
-        if row.ranges:
-            hours.append((weekdays[row.weekday], [i18n.time_range(a, b, lang) for a, b in row.ranges]))
+    hours = regular_hours(schedule.week_rows(location, today, holidays, lang), lang)
     closures = []
     for notice in schedule.upcoming_closures(location, today, holidays, lang)[:CLOSURES]:
         when = i18n.date_text(notice.start, lang, "medium")

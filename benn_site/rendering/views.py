@@ -11,7 +11,7 @@ from benn_site.calendar import schedule
 from benn_site.calendar.listings import Listings
 from benn_site.model import Occurrence, Site, footer_choice
 from benn_site.reading.sources import name_parts
-from benn_site.rendering import i18n, notice, overview_map, search_shards, structured
+from benn_site.rendering import i18n, notice, overview_map, search_shards, share, structured
 from benn_site.rendering.i18n import N_
 from benn_site.rendering.markup import MarkdownConverter
 from benn_site.rendering.reads import Reads
@@ -243,11 +243,14 @@ class Views:
         status = None
         if location.has_hours and location.active:
             status = schedule.opening_status_data(location, today, holidays, tz=self.config.tz)
+        rows = schedule.week_rows(location, today, holidays, lang) if location.has_hours else []
+        page_url = self.routes.absolute(self.routes.url("location", lang, location.slug))
         return {
             "title": location.name(lang),
             "location": location,
             "text": self.body(location.texts, lang),
-            "rows": schedule.week_rows(location, today, holidays, lang) if location.has_hours else [],
+            "rows": rows,
+            "share": share.location_share(location, rows, lang, page_url, self.translator),
             "closures": schedule.upcoming_closures(location, today, holidays, lang) if location.has_hours else [],
             "events": self.site.upcoming_at(location.slug),
             "status_json": script_json(status) if status else None,
@@ -332,6 +335,9 @@ class Views:
         every = schedule.expand(event, tz, event.start, schedule.rule_end(event, tz))
         dated = next((o for o in every if o.end > self.site.now), every[-1] if every else None)
         jsonld = structured.event_data(self.site, self.routes, event, lang, dated) if dated else None
+        first = schedule.expand(event, tz, event.start, event.end + dt.timedelta(seconds=1))[:1]
+        shown = (upcoming or first)[:1]  # the date the page shows first
+        page_url = self.routes.absolute(self.routes.url("event", lang, event.slug))
         return {
             "jsonld": script_json(jsonld) if jsonld else None,
             "calendar_url": self.feed_url("event_ics", lang, event.slug),
@@ -341,5 +347,6 @@ class Views:
             "content": self.body(event.texts, lang),
             "next": upcoming[:6],
             "past": not upcoming and event.end <= self.site.now,
-            "first": schedule.expand(event, tz, event.start, event.end + dt.timedelta(seconds=1))[:1],
+            "first": first,
+            "share": share.event_share(event, shown[0] if shown else None, lang, page_url, tz, self.translator),
         }

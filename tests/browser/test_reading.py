@@ -11,8 +11,9 @@ import pytest
 
 from tests.browser.pagetypes import LOCATION, page_types
 
-# Text only a script writes: the open-now badge, and the search page's interactive box.
-SCRIPTED = ["#open-status"]
+# Text only a script writes or shows: the open-now badge, and the buttons that need a script to work
+# ("Share" through the Web Share API, "Copy link" and its "Link copied").
+SCRIPTED = ["#open-status", ".share-native", ".share-copy", ".share-status"]
 TEXT = """sel => {
   const main = document.querySelector('main');
   for (const s of sel) for (const el of main.querySelectorAll(s)) el.remove();

@@ -127,7 +127,11 @@ SCAN = """async () => {
     const data = ['application/json', 'application/ld+json'].includes(s.type);
     if (!data && !(s.src && new URL(s.src).origin === location.origin)) bad.push('script ' + s.outerHTML.slice(0, 80));
   }
-  for (const el of [...document.querySelectorAll('iframe, object, embed, base, form, input, button, meta[http-equiv]')].filter(mine))
+  // The page's own two share buttons (templates/macros.html), where no payload can reach: a direct
+  // child of the block that is a direct child of <main>; any other button is a payload's.
+  const ours = el => el.matches('main > .share > button.share-native, main > .share > button.share-copy');
+  for (const el of [...document.querySelectorAll('iframe, object, embed, base, form, input, button, meta[http-equiv]')]
+                   .filter(el => mine(el) && !ours(el)))
     if (!(el.tagName === 'META' && el.httpEquiv.toLowerCase() === 'content-security-policy')) bad.push(el.tagName);
   return bad;
 }"""
