@@ -35,8 +35,11 @@ FILTER_LIMIT = 12  # locations one location's event listing offers as filters at
 def nearby(filters: list[tuple], current: str, limit: int = FILTER_LIMIT) -> list[tuple]:
     """The filters (slug, …, district) one location's listing shows: the locations of its district,
     in the listing's order, `limit` at most, the current one among them (a window around it). A
-    resident looks for events near them; the events page lists every location. A location not
-    among `filters` gets the first `limit` of the whole list, as its district is unknown there."""
+    resident looks for events near them; the events page lists every location. Up to `limit`
+    locations all are offered, as on the events page. A location not among `filters` gets the
+    first `limit` of the whole list, as its district is unknown there."""
+    if len(filters) <= limit:
+        return filters
     district = next((entry[-1] for entry in filters if entry[0] == current), None)
     near = [entry for entry in filters if entry[-1] == district] if district is not None else filters
     at = next((i for i, entry in enumerate(near) if entry[0] == current), 0)

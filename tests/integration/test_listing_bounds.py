@@ -77,3 +77,12 @@ def test_a_location_s_listing_offers_its_district_around_it(tmp_path):
     assert offered == list(range(8, 32, 2)), offered  # the even ones: its district, 12 around loc-020
     assert 'href="/de/events/at/loc-020/" aria-current="page"' in listing
     assert 'href="/de/events/"' in listing  # all events, where every location is a filter
+
+
+def test_up_to_the_bound_a_location_s_listing_offers_every_location(tmp_path):
+    out = tmp_path / "out"
+    count = FILTER_LIMIT - 1  # and the sample's own location, mitte
+    build(write_site(tmp_path / "site", sample_files(locations(count, districts=3))), out, NOW, cache=False)
+    listing = (out / "de" / "events" / "at" / "loc-000" / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="/de/events/at/loc-{n:03d}/"' in listing for n in range(count))
+    assert 'href="/de/events/at/mitte/"' in listing
