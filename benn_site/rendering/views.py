@@ -29,6 +29,24 @@ EXAMPLE_LABELS = {
 }
 
 
+FILTER_LIMIT = 12  # locations one location's event listing offers as filters at most
+
+
+def nearby(filters: list[tuple], current: str, limit: int = FILTER_LIMIT) -> list[tuple]:
+    """The filters (slug, …, district) one location's listing shows: the locations of its district,
+    in the listing's order, `limit` at most, the current one among them (a window around it). A
+    resident looks for events near them; the events page lists every location. Up to `limit`
+    locations all are offered, as on the events page. A location not among `filters` gets the
+    first `limit` of the whole list, as its district is unknown there."""
+    if len(filters) <= limit:
+        return filters
+    district = next((entry[-1] for entry in filters if entry[0] == current), None)
+    near = [entry for entry in filters if entry[-1] == district] if district is not None else filters
+    at = next((i for i, entry in enumerate(near) if entry[0] == current), 0)
+    start = max(0, min(at - limit // 2, len(near) - limit))
+    return near[start:start + limit]
+
+
 def by_day(occurrences: list[Occurrence], tz) -> list[tuple[dt.date, list[Occurrence]]]:
     return [(day, list(group)) for day, group in groupby(occurrences, key=lambda o: o.start.astimezone(tz).date())]
 
@@ -286,20 +304,24 @@ class Views:
             heading = self.config.category(route.key)(lang)
         calendar = self.feed_url("location_ics", lang, route.key) if route.kind == "events_location" else None
         return {"title": heading, "occurrences": occurrences, "filter_categories": self.site.categories_upcoming(),
-                "filter_locations": self.location_filters(lang),
+                "filter_locations": self.location_filters(lang, route.key if route.kind == "events_location" else None),
                 "calendar_url": calendar or self.feed_url("events_ics", lang), "atom_url": self.feed_url("events_atom", lang),
                 "open_data_url": self.routes.url("open_data", lang)}
 
-    def location_filters(self, lang) -> list[tuple[str, str, Markup]]:
-        """(slug, URL of its listing, name) of each location with upcoming events, as every event
-        listing's filters show them: made once a language, as a site with hundreds of locations has
-        hundreds of listings that show them all."""
+    def location_filters(self, lang, current: str | None = None) -> list[tuple[str, str, Markup]]:
+        """(slug, URL of its listing, name) of the locations an event listing offers as filters:
+        on the events page and a category's, every location with upcoming events (a page per
+        language and category); on one location's listing, `nearby()` of them. Every location's
+        listing showing every location would make a city's listings grow with the square of its
+        locations. Made once a language, as a site with hundreds of locations has hundreds of
+        listings."""
         def make():
             tx = text_helper(lang, self.directions)
             listed = self.site.locations_with_upcoming()
-            return [(loc.slug, self.routes.url("events_location", lang, loc.slug), tx(loc.name))
+            return [(loc.slug, self.routes.url("events_location", lang, loc.slug), tx(loc.name), loc.district)
                     for loc in self.site.locations if loc.slug in listed]
-        return self.site.memo(("location_filters", lang), make)
+        every = self.site.memo(("location_filters", lang), make)
+        return [entry[:3] for entry in (every if current is None else nearby(every, current))]
 
     def feed_url(self, kind, lang, key=None) -> str | None:
         return self.routes.url(kind, lang, key) if self.routes.has(kind, lang, key) else None

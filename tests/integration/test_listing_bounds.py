@@ -1,11 +1,14 @@
 """No default makes a page grow with the size of the site: a page of a site with six times the
 pages (default site.yaml, no `footer:`) weighs what it weighed, and the build says how to choose
-the footer's pages when there are more than it lists."""
+the footer's pages when there are more than it lists. The same for a city's locations: the pages
+there is one of per location (its page, its event listing, its notice, an event's page) weigh the
+same with three times the locations; only the pages there is one of per language list them all."""
 
 from __future__ import annotations
 
 from benn_site.build import build
 from benn_site.model import FOOTER_LIMIT
+from benn_site.rendering.views import FILTER_LIMIT
 from tests.conftest import NOW, sample_files, write_site
 
 
@@ -37,3 +40,49 @@ def test_the_footer_lists_what_site_yaml_names_however_many(tmp_path):
     page = (tmp_path / "out" / "de" / "about" / "index.html").read_text(encoding="utf-8")
     assert all(f"Notiz {n:03d}" in page for n in range(FOOTER_LIMIT + 3))
     assert not [w for w in report.warnings if w.field == "footer"]
+
+
+def locations(count: int, districts: int = 1) -> dict[str, str]:
+    """`count` locations, each with one upcoming event, spread over `districts` districts."""
+    files = {}
+    for n in range(count):
+        files[f"content/locations/loc-{n:03d}.yaml"] = (
+            f"name: Büro {n:03d}\ndistrict: Bezirk {n % districts}\naddress: {{street: Teststraße {n % 10}, "
+            f'postcode: "10115"}}\noffice_hours:\n  mon: ["10:00-13:00"]\n')
+        files[f"content/events/2026-11-26-cafe-{n:03d}.md"] = (
+            f"---\ntitle: Café {n:03d}\nstart: 2026-11-26 14:00\nend: 2026-11-26 16:00\nlocation: loc-{n:03d}\n"
+            "category: cafe\n---\nKaffee.\n")
+    return files
+
+
+def test_a_location_s_pages_weigh_the_same_in_a_city_with_three_times_the_locations(tmp_path):
+    sizes, outs = {}, {}
+    pages_of_one = ("de/events/at/loc-000/index.html", "de/locations/loc-000/index.html",
+                    "de/events/2026-11-26-cafe-000/index.html", "de/about/index.html")
+    for count in (FILTER_LIMIT, 3 * FILTER_LIMIT):
+        outs[count] = out = tmp_path / f"out{count}"
+        build(write_site(tmp_path / f"site{count}", sample_files(locations(count))), out, NOW, cache=False)
+        sizes[count] = {name: len((out / name).read_bytes()) for name in pages_of_one}
+    for name in pages_of_one:
+        assert abs(sizes[3 * FILTER_LIMIT][name] - sizes[FILTER_LIMIT][name]) < 200, (name, sizes)
+    events = (outs[3 * FILTER_LIMIT] / "de" / "events" / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="/de/events/at/loc-{n:03d}/"' in events for n in range(3 * FILTER_LIMIT))
+
+
+def test_a_location_s_listing_offers_its_district_around_it(tmp_path):
+    out = tmp_path / "out"
+    build(write_site(tmp_path / "site", sample_files(locations(3 * FILTER_LIMIT + 4, districts=2))), out, NOW, cache=False)
+    listing = (out / "de" / "events" / "at" / "loc-020" / "index.html").read_text(encoding="utf-8")
+    offered = [n for n in range(3 * FILTER_LIMIT + 4) if f'href="/de/events/at/loc-{n:03d}/"' in listing]
+    assert offered == list(range(8, 32, 2)), offered  # the even ones: its district, 12 around loc-020
+    assert 'href="/de/events/at/loc-020/" aria-current="page"' in listing
+    assert 'href="/de/events/"' in listing  # all events, where every location is a filter
+
+
+def test_up_to_the_bound_a_location_s_listing_offers_every_location(tmp_path):
+    out = tmp_path / "out"
+    count = FILTER_LIMIT - 1  # and the sample's own location, mitte
+    build(write_site(tmp_path / "site", sample_files(locations(count, districts=3))), out, NOW, cache=False)
+    listing = (out / "de" / "events" / "at" / "loc-000" / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="/de/events/at/loc-{n:03d}/"' in listing for n in range(count))
+    assert 'href="/de/events/at/mitte/"' in listing
