@@ -98,9 +98,11 @@ function offlinePage(cache, url) {
   }).then(function () { return Response.error(); }, function (hit) { return hit; });
 }
 
+// Online, from the server, never from the browser's HTTP cache (which, offline, could answer with
+// a copy that does not say it is one): "no-cache" asks the server, which may answer "not modified".
 function page(event) {
   var url = event.request.url;
-  return fetch(event.request).then(function (response) {
+  return fetch(url, { cache: "no-cache", redirect: "manual", credentials: "same-origin" }).then(function (response) {
     if (response.ok && response.type === "basic" && !response.redirected) {
       var copy = response.clone();
       event.waitUntil(caches.open(CACHE).then(function (cache) {

@@ -7,6 +7,7 @@ Each test has its own context, so its own service worker and caches.
 
 from __future__ import annotations
 
+import os
 import re
 import time
 
@@ -164,5 +165,26 @@ def test_a_new_build_replaces_the_saved_copies_when_online(reader, tmp_path):
         page.goto(server.url + "/de/locations/mitte/")  # saved by the old worker, fetched anew by the new one
         assert page.locator("#offline-note").is_visible()
         assert page.locator("h1").inner_text() == "Büro Mitte-Nord"
+    finally:
+        server.stop()
+
+
+def test_offline_the_browser_cache_does_not_pass_for_the_network(reader, tmp_path):
+    """Files a month old, served without Cache-Control: the browser would take them for fresh and answer
+    from its HTTP cache even offline, a copy without the saved-copy line. The worker asks the server."""
+    site = write_site(tmp_path / "site", sample_files())
+    out = tmp_path / "out"
+    build(site, out, NOW)
+    month_ago = time.time() - 30 * 86400
+    for path in out.rglob("*"):
+        os.utime(path, (month_ago, month_ago))
+    server = Server(out)
+    try:
+        page = open_online(reader, server.url, "de", "/de/locations/mitte/")
+        reader.set_offline(True)
+        page.goto(server.url + "/de/locations/")
+        assert page.locator("#offline-note").is_visible()
+        page.goto(server.url + "/de/locations/mitte/")
+        assert page.locator("#offline-note").is_visible()
     finally:
         server.stop()
