@@ -118,7 +118,7 @@ class Builder:
         target = self.out.resolve()
         self.pending_file = target.parent / f".{target.name}.index-pending"
         self.lock_file = Path(tempfile.gettempdir()) / f"benn-site-{key}.lock"
-        self.state: dict | None = None  # output → [fingerprint, missing strings, keys read], for self.out
+        self.state: dict | None = None  # output → [fingerprint, missing strings, keys read, digest], for self.out
         self.code = dependencies.code_version()
         self.templates = Compiled(root / CACHE_DIR if cache else None, self.code)
         self._unindexed = None  # (output, base path, shards) that build(index=False) left out

@@ -13,6 +13,7 @@ from benn_site.faults import checkpoint
 from benn_site.model import Site
 from benn_site.output import parallel
 from benn_site.output.links import broken_link
+from benn_site.output.worker import digest, stage_worker
 from benn_site.output.writer import Output, cannot_write, stage_file
 from benn_site.rendering import dependencies
 from benn_site.rendering.i18n import Translator, load_locales
@@ -37,6 +38,7 @@ class Rendered(NamedTuple):
     fingerprint: str | None = None  # what the output was made from (dependencies), for the next build
     read: list = []  # the keys of the model it read (rendering.reads), for the next build
     skipped: bool = False  # the fingerprint was unchanged and the file there: not rendered
+    digest: str | None = None  # of the output's bytes, for the service worker's build id (output.worker)
 
 
 def render_site(site: Site, output: Output, jobs: int | None = None, progress=None,
@@ -45,7 +47,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
     """Render the HTML pages and feeds and stage the changed ones; BuildFailed on any problem,
     Stopped as soon as `stop()` is true.
 
-    With `previous` (output → [fingerprint, missing strings, keys read] of the last build into
+    With `previous` (output → [fingerprint, missing strings, keys read, digest] of the last build into
     this output), an output whose fingerprint, evaluated on this build's model for the keys it
     read last time, is unchanged and whose file exists is not rendered at all.
     """
@@ -86,13 +88,13 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
         """Render one output, unless its fingerprint (computed here, on all cores, from what it
         read last time) says the file on disk already has the bytes it would get."""
         last = previous.get(route.output) if fingerprints is not None else None
-        if last is not None and route.output in existing:
+        if last is not None and len(last) > 3 and route.output in existing:
             read = [tuple(key) for key in last[2]]
             if fingerprints.of(route, read) == last[0]:
                 return Rendered(route.output, False, None, [], {tuple(pair) for pair in last[1]}, [],
-                                last[0], last[2], skipped=True)
+                                last[0], last[2], skipped=True, digest=last[3])
         links, missing = len(views.link_errors), set(translator.missing)
-        changed, error = False, None
+        changed, error, hashed = False, None, None
         with views.site.recording() as read:
             try:
                 if route.template is None:
@@ -100,6 +102,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
                 else:
                     data = render_template(env, route.template, views.context(route), config.root).encode("utf-8")
                 changed = stage_file(output.target, output.staging, route.output, data, output.fresh)
+                hashed = digest(data)
             except (RenderError, ContentError) as exc:
                 error = (type(exc), exc.path, exc.line, exc.message, exc.field, exc.hint)
             except OSError as exc:  # a full disk, a folder that may not be written
@@ -107,7 +110,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
                 error = (type(problem), problem.path, problem.line, problem.message, problem.field, problem.hint)
         fingerprint = fingerprints.of(route, read) if fingerprints is not None else None
         return Rendered(route.output, changed, error, views.link_errors[links:], translator.missing - missing,
-                        cache.take() if cache else [], fingerprint, sorted(read, key=repr))
+                        cache.take() if cache else [], fingerprint, sorted(read, key=repr), digest=hashed)
 
     errors: dict[str, SiteError] = {}
     broken = set()
@@ -134,17 +137,21 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
             exc = result.error[0](*result.error[1:])
             errors.setdefault(str(exc), exc)
         elif result.fingerprint is not None:
-            state[result.output] = [result.fingerprint, sorted(result.missing), result.read]
+            state[result.output] = [result.fingerprint, sorted(result.missing), result.read, result.digest]
     for source, target in sorted(broken):
         errors.setdefault(source + target, broken_link(config.root, source, target))
     if errors:
         raise BuildFailed(list(errors.values()))
+    try:
+        stage_worker(output, env, routes, {r.output: r.digest for r in results if r.output.endswith(".html")})
+    except (RenderError, OSError) as exc:
+        raise BuildFailed([exc if isinstance(exc, RenderError) else cannot_write(output.staging, "sw.js", exc)]) from None
     return Rendering(len(routes.routes), translator, state, rendered, views)
 
 
 class Rendering(NamedTuple):
     pages: int  # HTML pages
     translator: Translator  # with the interface strings found missing
-    state: dict  # output → [fingerprint, missing strings, keys read], for the next build
+    state: dict  # output → [fingerprint, missing strings, keys read, digest], for the next build
     rendered: int  # outputs rendered, the others unchanged since the last build
     views: Views  # the routes and event listings the pages were made from

@@ -30,6 +30,9 @@ PATTERNS = {
     "page": ("{lang}/{key}/", "page.html"),
     "search": ("{lang}/search/", "search.html"),
     "open_data": ("{lang}/open-data/", "open_data.html"),
+    # What the service worker shows offline for a page it has not saved: outside the language's
+    # folder, so it is in no search shard; not in the sitemap.
+    "offline": ("offline/{lang}/", "offline.html"),
 }
 
 # Machine-readable files, written by feeds.py and sitemap.py rather than by a template.
@@ -97,7 +100,7 @@ class Routes:
         self._add("notfound")
         categories = sorted({e.category for e in site.events if e.category})
         for lang in config.codes:
-            for kind in ("home", "locations", "events", "events_archive", "search", "open_data"):
+            for kind in ("home", "locations", "events", "events_archive", "search", "open_data", "offline"):
                 self._add(kind, lang)
             for loc in site.locations:
                 self._add("location", lang, loc.slug, loc.source.path)

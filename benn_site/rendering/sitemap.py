@@ -1,9 +1,10 @@
 """sitemap.xml with hreflang alternates, and robots.txt pointing to it.
 
-Every HTML page is listed (not the 404 page). A page in a language lists the same page in every
-language it exists in (a page with `only_in`: only those) and `x-default` (the default language's
-version), exactly as the `<link rel="alternate">` tags in its head do; the root language chooser
-is itself the `x-default` and lists nothing else.
+Every HTML page is listed (not the 404 page, nor the offline pages only the service worker shows).
+A page in a language lists the same page in every language it exists in (a page with `only_in`:
+only those) and `x-default` (the default language's version), exactly as the
+`<link rel="alternate">` tags in its head do; the root language chooser is itself the `x-default`
+and lists nothing else.
 There is no `lastmod`: the build knows no honest modification date, and a build date would change
 every file every day.
 """
@@ -23,7 +24,7 @@ def sitemap(routes: Routes) -> bytes:
              f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
     entries = []
     for route in routes.routes:
-        if route.kind == "notfound":
+        if route.kind in ("notfound", "offline"):
             continue
         loc = routes.absolute(routes.url(route.kind, route.lang, route.key))
         alternates = []

@@ -211,6 +211,9 @@ class Views:
     def view_notfound(self, route, lang):
         return {"title": "404"}
 
+    def view_offline(self, route, lang):
+        return {"title": self.translator.gettext(lang, N_("You are offline"))}
+
     def view_home(self, route, lang):
         page = self.site.page("index")
         active = list(self.site.active_locations())

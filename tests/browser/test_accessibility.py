@@ -47,6 +47,25 @@ def test_no_axe_violations_on_root_and_404(tabs, portal_server, viewport):
     assert axe_failures(tabs[viewport], portal_server, ["/", "/404.html"]) == {}
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_axe_violations_on_the_offline_page_and_the_offline_lines(tabs, portal_server, lang):
+    """The offline page, and the lines only a saved copy shows offline (tests/browser/test_offline.py
+    shows them for real in de and ar): here made visible in place, in every language."""
+    page = tabs["phone"]
+    assert axe_failures(page, portal_server, [f"/offline/{lang}/"]) == {}
+    for path in (f"/{lang}/locations/{LOCATION}/", f"/{lang}/search/"):
+        page.goto(portal_server + path)
+        shown = page.evaluate("""() => ['offline-note', 'search-offline'].filter(id => {
+          const line = document.getElementById(id);
+          if (!line) return false;
+          if (line.dataset.label) line.textContent = line.dataset.label.replace('%(when)s', '4.12.2026 13:58');
+          line.hidden = false;
+          return true;
+        })""")
+        assert shown == (["offline-note"] if "locations" in path else ["offline-note", "search-offline"])
+        assert run_axe(page) == [], path
+
+
 # -- keyboard ----------------------------------------------------------------------------------
 
 FOCUSED = """() => {

@@ -72,7 +72,7 @@ def test_another_programme_with_other_languages_builds(sample_site, tmp_path):
     out = tmp_path / "out"
     report = build(sample_site, out, NOW)
     assert report.pages > 10
-    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["ar", "data", "de", "editors", "en", "pagefind", "static"]
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["ar", "data", "de", "editors", "en", "offline", "pagefind", "static"]
     page = (out / "ar" / "about" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="ar" dir="rtl">' in page
     # about has no Arabic version: the German text is shown, marked, with a notice.

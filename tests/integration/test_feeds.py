@@ -137,8 +137,9 @@ def test_atom_feed_lists_the_upcoming_events(portal, portal_site):
 def test_sitemap_lists_every_page_with_its_translations(portal):
     root = ET.fromstring((portal / "sitemap.xml").read_bytes())
     urls = {u.findtext(SM + "loc"): u for u in root.findall(SM + "url")}
-    # every page but the unlisted one for editors (translation status), which stays out of the sitemap
-    pages = [p for p in portal.rglob("index.html") if p.relative_to(portal).parts[0] != "editors"]
+    # every page but the unlisted one for editors (translation status) and the offline pages only the
+    # service worker shows, which stay out of the sitemap
+    pages = [p for p in portal.rglob("index.html") if p.relative_to(portal).parts[0] not in ("editors", "offline")]
     assert len(urls) == len(pages)
     assert "https://benn.berlin.example/404.html" not in urls
     for path in pages:
