@@ -27,7 +27,7 @@ def test_the_worker_knows_the_scope_the_languages_and_what_to_keep(sample_site, 
     assert values["START"]["ar"] == ["/ar/", "/ar/locations/", "/ar/events/"]
     assert values["OFFLINE"] == {"de": "/offline/de/", "en": "/offline/en/", "ar": "/offline/ar/"}
     assert values["ASSETS"] == ["/static/icon.svg", "/static/language.js", "/static/offline.js",
-                                "/static/open-now.js", "/static/search.js", "/static/site.css"]
+                                "/static/open-now.js", "/static/search.js", "/static/share.js", "/static/site.css"]
     assert re.fullmatch(r"[0-9a-f]{20}", values["BUILD"])
     offline = (out / "offline" / "ar" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="ar" dir="rtl">' in offline and "<h1>أنت غير متصل بالإنترنت</h1>" in offline
