@@ -27,6 +27,8 @@ class MachineFiles:
             return open_data.FILES[route.kind](self.site, self.routes)
         if route.kind == "sitemap":
             return sitemap.sitemap(self.routes)
+        if route.kind == "sitemap_part":
+            return sitemap.sitemap_part(self.routes, route.key)
         if route.kind == "robots":
             return sitemap.robots(self.routes)
         if route.kind == "editors_translations":

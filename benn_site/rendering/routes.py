@@ -47,10 +47,19 @@ FEED_PATTERNS = {
     "data_events_json": "data/events.json",
     "data_events_csv": "data/events.csv",
     "sitemap": "sitemap.xml",
+    "sitemap_part": "sitemap-{key}.xml",  # when there are more pages than one sitemap file holds
     "robots": "robots.txt",
     "editors_translations": "editors/translations/",  # for editors: unlisted, not in the sitemap
     "editors_forge": "editors/",  # with edit_url: every file's link to the forge's web editor
 }
+
+
+# Pages that are not for search engines: the 404 page, the pages only the service worker shows.
+UNLISTED = ("notfound", "offline")
+# Pages one sitemap file lists at most. The protocol allows 50,000 URLs and 50 MB a file; each page
+# here also names its every language, about 0.8 KB a page with seven. Above it, sitemap.xml is an
+# index of sitemap-1.xml, sitemap-2.xml, …
+SITEMAP_URLS = 10_000
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,7 @@ class Routes:
         self.feeds: list[Route] = []  # calendars, Atom, sitemap, robots.txt
         self._by_key: dict[tuple, Route] = {}
         self.errors: list[SiteError] = []
+        self.sitemap_urls = SITEMAP_URLS
         self._plan()
 
     def _add(self, kind, lang=None, key=None, source=BUILT_IN):
@@ -135,6 +145,10 @@ class Routes:
         for kind in ("data_locations_json", "data_locations_csv", "data_events_json", "data_events_csv"):
             self._add_feed(kind)
         self._add_feed("sitemap")
+        listed = sum(1 for route in self.routes if route.kind not in UNLISTED)
+        if listed > self.sitemap_urls:
+            for part in range(1, -(-listed // self.sitemap_urls) + 1):
+                self._add_feed("sitemap_part", None, str(part))
         self._add_feed("robots")
         self._add_feed("editors_translations")
         if site.config.forge is not None:

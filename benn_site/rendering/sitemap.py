@@ -13,18 +13,36 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from benn_site.rendering.routes import Routes
+from benn_site.rendering.routes import UNLISTED, Routes
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
 def sitemap(routes: Routes) -> bytes:
-    lines = ['<?xml version="1.0" encoding="utf-8"?>',
-             f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
+    """Every page, or, for more pages than one file holds, the index of the files that list them."""
+    if not routes.has("sitemap_part", None, "1"):
+        return _urlset(_entries(routes))
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<sitemapindex xmlns="{SITEMAP_NS}">']
+    for route in routes.feeds:
+        if route.kind == "sitemap_part":
+            lines.append(f"  <sitemap><loc>{escape(routes.absolute(routes.url(route.kind, None, route.key)))}</loc></sitemap>")
+    lines.append("</sitemapindex>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def sitemap_part(routes: Routes, key: str) -> bytes:
+    """The `key`-th (from 1) `sitemap_urls` pages, in the order of their addresses."""
+    size = routes.sitemap_urls
+    first = (int(key) - 1) * size
+    return _urlset(_entries(routes)[first:first + size])
+
+
+def _entries(routes: Routes) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(address, [(hreflang, address)]) of every listed page, sorted by address."""
     entries = []
     for route in routes.routes:
-        if route.kind in ("notfound", "offline"):
+        if route.kind in UNLISTED:
             continue
         loc = routes.absolute(routes.url(route.kind, route.lang, route.key))
         alternates = []
@@ -37,7 +55,13 @@ def sitemap(routes: Routes) -> bytes:
             default = routes.x_default(offered)
             alternates.append(("x-default", routes.absolute(routes.url(route.kind, default, route.key))))
         entries.append((loc, alternates))
-    for loc, alternates in sorted(entries):
+    return sorted(entries)
+
+
+def _urlset(entries) -> bytes:
+    lines = ['<?xml version="1.0" encoding="utf-8"?>',
+             f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
+    for loc, alternates in entries:
         lines.append("  <url>")
         lines.append(f"    <loc>{escape(loc)}</loc>")
         for code, href in alternates:

@@ -86,3 +86,31 @@ def test_up_to_the_bound_a_location_s_listing_offers_every_location(tmp_path):
     listing = (out / "de" / "events" / "at" / "loc-000" / "index.html").read_text(encoding="utf-8")
     assert all(f'href="/de/events/at/loc-{n:03d}/"' in listing for n in range(count))
     assert 'href="/de/events/at/mitte/"' in listing
+
+
+def test_a_site_with_more_pages_than_a_sitemap_holds_gets_a_sitemap_index(tmp_path, monkeypatch):
+    import xml.etree.ElementTree as ET
+
+    from benn_site.rendering import routes as routes_module
+
+    sm = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    site = write_site(tmp_path / "site", sample_files())
+    build(site, tmp_path / "whole", NOW)
+    whole = ET.fromstring((tmp_path / "whole/sitemap.xml").read_bytes())
+    pages = [u.findtext(sm + "loc") for u in whole.findall(sm + "url")]
+    assert whole.tag == sm + "urlset" and len(pages) > 25 and not list((tmp_path / "whole").glob("sitemap-*.xml"))
+
+    monkeypatch.setattr(routes_module, "SITEMAP_URLS", 10)  # as a city's 100,000 pages are for 10,000
+    build(site, tmp_path / "split", NOW)
+    index = ET.fromstring((tmp_path / "split/sitemap.xml").read_bytes())
+    parts = [s.findtext(sm + "loc") for s in index.findall(sm + "sitemap")]
+    assert index.tag == sm + "sitemapindex"
+    assert parts == [f"https://test.example/sitemap-{n}.xml" for n in range(1, -(-len(pages) // 10) + 1)]
+    listed = []
+    for n in range(1, len(parts) + 1):
+        part = ET.fromstring((tmp_path / f"split/sitemap-{n}.xml").read_bytes())
+        urls = part.findall(sm + "url")
+        assert 0 < len(urls) <= 10
+        listed += [u.findtext(sm + "loc") for u in urls]
+    assert listed == pages  # every page once, in the same order, with its alternates
+    assert (tmp_path / "split/robots.txt").read_text().endswith("Sitemap: https://test.example/sitemap.xml\n")
