@@ -117,7 +117,8 @@ def error_page(errors: list[SiteError], root: Path, catalog: Catalog) -> str:
 
 
 
-TRANSLATIONS_PAGE = """<!doctype html>
+# The start of both pages built for editors (not the preview's error page, which has no site title).
+BUILT_PAGE_HEAD = """<!doctype html>
 <html lang="{{ lang }}" dir="ltr">
 <head>
 <meta charset="utf-8">
@@ -131,7 +132,9 @@ TRANSLATIONS_PAGE = """<!doctype html>
 <main>
 <h1>{{ t(title) }}</h1>
 <p class="lead">{{ t(lead) }}</p>
-<table class="counts">
+"""
+
+TRANSLATIONS_PAGE = BUILT_PAGE_HEAD + """<table class="counts">
 <caption>{{ t(summary) }}</caption>
 <thead><tr><th scope="col">{{ t(language_label) }}</th>{% for status in statuses %}<th scope="col">{{ t(labels[status]) }}</th>{% endfor %}<th scope="col">{{ t(current_label) }}</th></tr></thead>
 <tbody>
@@ -180,21 +183,7 @@ def translations_page(result, catalog: Catalog, names: dict[str, str], site_titl
         todo_label=msg("What to do"), done=msg("Every translation is complete and up to date."))
 
 
-FORGE_PAGE = """<!doctype html>
-<html lang="{{ lang }}" dir="ltr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-src 'none'">
-<title>{{ t(title) }} – {{ site_title }}</title>
-<style>{{ style }}</style>
-</head>
-<body data-pagefind-ignore="all">
-<main>
-<h1>{{ t(title) }}</h1>
-<p class="lead">{{ t(lead) }}</p>
-<p><a class="new" href="{{ new_event }}">{{ t(new_event_label) }}</a> {{ t(new_event_hint) }}</p>
+FORGE_PAGE = BUILT_PAGE_HEAD + """<p><a class="new" href="{{ new_event }}">{{ t(new_event_label) }}</a> {{ t(new_event_hint) }}</p>
 <p><a href="{{ translations }}">{{ t(translations_label) }}</a></p>
 {% for kind, heading in sections %}
 <section aria-labelledby="{{ kind }}">
