@@ -14,7 +14,7 @@ import datetime as dt
 import io
 import json
 
-from benn_site.calendar import schedule
+from benn_site.calendar import hours_formats, schedule
 from benn_site.model import WEEKDAYS, Location, Occurrence
 from benn_site.reading.fields import clock_text
 from benn_site.rendering import feeds
@@ -75,7 +75,7 @@ def location_record(site: Reads, routes: Routes, location: Location) -> dict:
                            for s in location.seasonal_hours],
         "closures": [{"from": c.start.isoformat(), "until": c.until.isoformat()} for c in location.closures],
         "closed_on_holidays": location.closed_on_holidays,
-        "opening_hours": schedule.osm_opening_hours(location) or None,
+        "opening_hours": hours_formats.osm_opening_hours(location) or None,
         "url": routes.absolute(routes.url("location", lang, location.slug)),
         "office_hours_calendar": _feed(routes, "location_hours_ics", lang, location.slug),
     }

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from benn_site.calendar import schedule
+from benn_site.calendar import hours_formats, schedule
 from benn_site.model import Event, Location, Occurrence, Site
 from benn_site.rendering.routes import Routes
 
@@ -53,10 +53,10 @@ def location_data(site: Site, routes: Routes, location: Location, lang: str,
     """A GovernmentOffice (a Place and an Organization in schema.org): the local office.
 
     openingHoursSpecification holds the regular and seasonal hours and every closure (see
-    schedule.opening_hours_specification), plus each public holiday in the next 60 days on
+    hours_formats.opening_hours_specification), plus each public holiday in the next 60 days on
     which the office would otherwise be open, as a closed day ("00:00"-"00:00").
     """
-    specs = schedule.opening_hours_specification(location)
+    specs = hours_formats.opening_hours_specification(location)
     if location.active and location.closed_on_holidays:
         for notice in schedule.upcoming_closures(location, site.today, holidays, lang, days=60):
             if notice.kind == "holiday":
@@ -132,7 +132,7 @@ def schedule_data(event: Event, tz) -> dict | None:
     if rec.freq == "monthly":  # iCal's syntax, which schema.org allows for byDay: "2TU", "-1FR"
         data["byDay"] = schedule.monthly_byday(rec, start)
     else:
-        data["byDay"] = CONTEXT + "/" + schedule.SCHEMA_DAYS[start.weekday()].rsplit("/", 1)[1]
+        data["byDay"] = CONTEXT + "/" + hours_formats.SCHEMA_DAYS[start.weekday()].rsplit("/", 1)[1]
     if not event.all_day:
         data["startTime"] = start.strftime("%H:%M")
         data["endTime"] = event.end.astimezone(tz).strftime("%H:%M")

@@ -7,7 +7,7 @@ from itertools import groupby
 
 from markupsafe import Markup
 
-from benn_site.calendar import schedule
+from benn_site.calendar import hours_formats, schedule
 from benn_site.calendar.listings import Listings
 from benn_site.model import Occurrence, Site, footer_choice
 from benn_site.reading.sources import name_parts
@@ -275,7 +275,7 @@ class Views:
             "closures": schedule.upcoming_closures(location, today, holidays, lang) if location.has_hours else [],
             "events": self.site.upcoming_at(location.slug),
             "status_json": script_json(status) if status else None,
-            "osm_hours": schedule.osm_opening_hours(location),
+            "osm_hours": hours_formats.osm_opening_hours(location),
             "jsonld": script_json(structured.location_data(self.site, self.routes, location, lang, holidays)),
             "calendar_url": self.feed_url("location_ics", lang, location.slug),
             "hours_calendar_url": self.feed_url("location_hours_ics", lang, location.slug),

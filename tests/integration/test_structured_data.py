@@ -9,7 +9,7 @@ import re
 import pytest
 
 from benn_site.build import build, prepare
-from benn_site.calendar import schedule
+from benn_site.calendar import hours_formats
 from tests.conftest import NOW, ROOT, sample_files, write_site
 
 LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
@@ -70,11 +70,11 @@ def test_location_page_has_hours_address_geo_and_phone(portal, site):
     assert data["geo"] == {"@type": "GeoCoordinates", "latitude": location.coordinates.lat,
                            "longitude": location.coordinates.lon}
     assert data["telephone"] == location.phone
-    regular = schedule.opening_hours_specification(location)
+    regular = hours_formats.opening_hours_specification(location)
     assert data["openingHoursSpecification"][:len(regular)] == regular
     html = (portal / "de" / "locations" / "blumberger-damm" / "index.html").read_text(encoding="utf-8")
-    assert f'data-opening-hours="{schedule.osm_opening_hours(location)}"' in html
-    assert schedule.osm_opening_hours(location).endswith("; PH off")
+    assert f'data-opening-hours="{hours_formats.osm_opening_hours(location)}"' in html
+    assert hours_formats.osm_opening_hours(location).endswith("; PH off")
 
 
 def test_closure_overlapping_public_holidays_is_announced_once(portal, site):

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from benn_site.calendar.hours_formats import opening_hours_specification, osm_opening_hours
 from benn_site.calendar.schedule import (
     ClosureNotice,
     DayRow,
@@ -24,9 +25,7 @@ from benn_site.calendar.schedule import (
     monthly_byday,
     monthly_position,
     occurrences,
-    opening_hours_specification,
     opening_status_data,
-    osm_opening_hours,
     upcoming_closures,
     week_rows,
 )
