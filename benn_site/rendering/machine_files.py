@@ -3,7 +3,7 @@ one route that has no template, read through the same `Reads` as the pages."""
 
 from __future__ import annotations
 
-from benn_site.rendering import feeds, forge_page, open_data, sitemap, translations
+from benn_site.rendering import atom, feeds, forge_page, open_data, sitemap, translations
 from benn_site.rendering.i18n import Translator
 from benn_site.rendering.reads import Reads
 from benn_site.rendering.routes import Route, Routes
@@ -22,7 +22,7 @@ class MachineFiles:
         if route.kind.endswith("_ics"):
             return feeds.calendar_file(self.calendars, route)
         if route.kind == "events_atom":
-            return feeds.atom_feed(self.site, self.routes, self.translator, route.lang, self.site.upcoming)
+            return atom.atom_feed(self.site, self.routes, self.translator, route.lang, self.site.upcoming)
         if route.kind in open_data.FILES:
             return open_data.FILES[route.kind](self.site, self.routes)
         if route.kind == "sitemap":

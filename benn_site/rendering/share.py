@@ -20,7 +20,7 @@ from babel.lists import format_list
 
 from benn_site.calendar.schedule import DayRow
 from benn_site.model import Event, Location, Occurrence
-from benn_site.rendering import feeds, notice
+from benn_site.rendering import atom, notice
 from benn_site.rendering.i18n import N_, Translator, babel_locale
 
 
@@ -67,7 +67,7 @@ def event_share(event: Event, occurrence: Occurrence | None, lang: str, url: str
     title = event.title(lang)
     if event.cancelled or (occurrence is not None and occurrence.cancelled):
         title = f"{translator.gettext(lang, N_('Cancelled'))}: {title}"
-    lines = [feeds.when_text(occurrence, lang, tz)] if occurrence is not None else []
+    lines = [atom.when_text(occurrence, lang, tz)] if occurrence is not None else []
     if event.recurrence:
         lines.append(translator.gettext(lang, N_("Repeats regularly.")))
     return make(title, lines, url, *_labels(translator, lang))
