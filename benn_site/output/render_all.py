@@ -143,7 +143,8 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
     if errors:
         raise BuildFailed(list(errors.values()))
     try:
-        stage_worker(output, env, routes, {r.output: r.digest for r in results if r.output.endswith(".html")})
+        residents = {route.output for route in routes.routes}  # not the editors' pages: they are no reason to refetch
+        stage_worker(output, env, routes, {r.output: r.digest for r in results if r.output in residents})
     except (RenderError, OSError) as exc:
         raise BuildFailed([exc if isinstance(exc, RenderError) else cannot_write(output.staging, "sw.js", exc)]) from None
     return Rendering(len(routes.routes), translator, state, rendered, views)

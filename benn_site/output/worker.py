@@ -2,7 +2,8 @@
 rendered after every page from the site's own `sw.js` template when it has one.
 
 Its build id is what makes a reader's browser install it again and fetch their saved pages anew,
-so it is a hash of the bytes of every HTML page and static file, and nothing else: a rebuild that
+so it is a hash of the bytes of every residents' HTML page and static file, and nothing else (not
+the editors' pages: a new translation report is no reason for a phone to refetch): a rebuild that
 changes no page writes the same worker (double builds are byte-identical), and nobody on prepaid
 data downloads their saved pages again for a build that changed nothing. The pages an incremental
 build did not render again keep the digest the last build recorded for their unchanged file.
