@@ -29,6 +29,12 @@ class Source:
         return dict(self.fields).get(field, self.line)
 
 
+def reader_version(versions, lang: str, default: str) -> "PageVersion | None":
+    """The text file a reader of `lang` gets: their language's, else the default language's."""
+    by_lang = {v.lang: v for v in versions}
+    return by_lang.get(lang) or by_lang.get(default)
+
+
 @dataclass(frozen=True)
 class PageVersion:
     """One language's file of a page (or of a location's or event's longer text)."""
@@ -59,8 +65,7 @@ class Page:
     only_in: tuple[str, ...] = ()
 
     def version(self, lang: str, default: str) -> PageVersion:
-        by_lang = {v.lang: v for v in self.versions}
-        return by_lang.get(lang) or by_lang.get(default) or self.versions[0]
+        return reader_version(self.versions, lang, default) or self.versions[0]
 
     def offered_in(self, lang: str) -> bool:
         """Whether the page has an address in `lang` (its own text or the default language's)."""

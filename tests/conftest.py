@@ -225,6 +225,16 @@ def sample_files(changes: dict[str, str | None] | None = None) -> dict[str, str]
     return files
 
 
+def german_preview(site: Path, out: Path):
+    """The preview of `site` as a German editor runs it, without a server: (Preview, the lines it printed)."""
+    from benn_site.editors.serve import Preview
+    from benn_site.messages import catalog
+
+    printed: list[str] = []
+    preview = Preview(site, out, NOW, "http://127.0.0.1:1/", catalog("de"), lambda text, err=False: printed.append(text))
+    return preview, printed
+
+
 @pytest.fixture
 def sample_site(tmp_path) -> Path:
     """A small de/en/ar site (another programme, other languages) in a temp dir."""

@@ -25,7 +25,7 @@ from benn_site import diagnostics, messages
 from benn_site.build import prepare
 from benn_site.errors import BuildFailed
 from benn_site.messages import msg
-from benn_site.model import PageVersion, Site
+from benn_site.model import Site, reader_version
 from benn_site.rendering import translations
 from benn_site.rendering.dependencies import digest
 from benn_site.rendering.forge_page import edited_file
@@ -44,11 +44,6 @@ class Shown:
     content: str
 
 
-def _version(versions: tuple[PageVersion, ...], lang: str, default: str) -> PageVersion | None:
-    by_lang = {v.lang: v for v in versions}
-    return by_lang.get(lang) or by_lang.get(default)
-
-
 def shown(site: Site, routes: Routes) -> dict[tuple[str, str, str | None], Shown]:
     """(kind, language, key) → Shown, for every route made from an editor's file."""
     default = site.config.default_language
@@ -64,7 +59,7 @@ def shown(site: Site, routes: Routes) -> dict[tuple[str, str, str | None], Shown
             item, title = (version, page.order, page.only_in), version.title or page.slug
         else:
             record = site.location(key) if route.kind == "location" else site.event(key)
-            version = _version(record.texts, lang, default)
+            version = reader_version(record.texts, lang, default)
             item = dataclasses.replace(record, texts=(version,) if version else ())
             title = (record.name if route.kind == "location" else record.title)(lang)
         found[(route.kind, lang, key)] = Shown(title, routes.absolute(routes.base + route.path),

@@ -84,8 +84,8 @@ def _event(config: Config, name, lang, notes, translation, today):
                         msg("write the date as year-month-day, e.g. {example}",
                             example=f"{today.isoformat()}-{rest}")) from None
     else:  # a week from today, in the file's name and in its `start`, until the editor changes both
-        same = sorted(p for p in folder.glob(f"*-{name}.md") if dated_name(p.name[:-3])[1] == name
-                      and dated_name(p.name[:-3])[0] is not None)
+        # `*-name.md` without a day in front is longer than `name`: only dated names can match
+        same = sorted(p for p in folder.glob(f"*-{name}.md") if dated_name(p.name[:-3])[1] == name)
         if same:
             raise _fail(same[-1].relative_to(config.root).as_posix(),
                         msg("there is an event '{name}' already: open this file in your editor", name=name),

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from benn_site.calendar import schedule
-from benn_site.model import Event, Location, Site
+from benn_site.model import Event, Location, Site, reader_version
 from benn_site.rendering import icsfold
 from benn_site.rendering.i18n import N_, Translator
 from benn_site.rendering.routes import Routes
@@ -210,8 +210,7 @@ class Calendars:
         return ", ".join(parts), text_lang
 
     def description(self, event: Event, lang: str, url: str) -> tuple[str, str]:
-        by_lang = {v.lang: v for v in event.texts}
-        version = by_lang.get(lang) or by_lang.get(self.config.default_language)
+        version = reader_version(event.texts, lang, self.config.default_language)
         body = version.body.strip() if version else ""
         text_lang = version.lang if version and body else lang
         return (body + "\n\n" + url if body else url), text_lang

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from benn_site.build import build, prepare
 from benn_site.cli import main
 from benn_site.rendering.translations import report
-from tests.conftest import NOW, sample_files, write_site
+from tests.conftest import NOW, german_preview, sample_files, write_site
 
 ENGLISH = {"LANG": "en_GB.UTF-8", "LC_ALL": None, "LC_MESSAGES": None, "LANGUAGE": None}
 GERMAN = {**ENGLISH, "LANG": "de_DE.UTF-8"}
@@ -204,13 +204,8 @@ def test_the_translations_report_lists_what_readers_will_see_once_in_plain_words
 # -- 8. the preview says what it re-rendered, and its error page fits a preview ---------------------
 
 def test_the_preview_counts_what_a_save_rendered_and_its_error_page_speaks_of_the_preview(tmp_path):
-    from benn_site.editors.serve import Preview
-    from benn_site.messages import catalog
-
     site = write_site(tmp_path / "site", sample_files())
-    printed = []
-    preview = Preview(site, tmp_path / "preview", NOW, "http://127.0.0.1:1/", catalog("de"),
-                      lambda text, err=False: printed.append(text))
+    preview, printed = german_preview(site, tmp_path / "preview")
     assert preview.rebuild()
     everything = re.fullmatch(r"(\d+) von (\d+) Dateien neu erstellt \((\d+) Seiten\), in [\d.]+ s\.", printed[-1])
     assert everything

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from benn_site.build import build, prepare
 from benn_site.cli import main
 from benn_site.rendering.translations import report
-from tests.conftest import NOW, sample_files, write_site
+from tests.conftest import NOW, german_preview, sample_files, write_site
 
 ENGLISH = {"LANG": "en_GB.UTF-8", "LC_ALL": None, "LC_MESSAGES": None, "LANGUAGE": None}
 GERMAN = {**ENGLISH, "LANG": "de_DE.UTF-8"}
@@ -56,13 +56,8 @@ def test_two_fields_without_a_translation_get_one_plain_hint_for_both(tmp_path):
 
 
 def test_the_preview_names_the_saved_file_and_says_when_every_problem_is_fixed(tmp_path):
-    from benn_site.editors.serve import Preview
-    from benn_site.messages import catalog
-
     site = write_site(tmp_path / "site", sample_files())
-    printed = []
-    preview = Preview(site, tmp_path / "preview", NOW, "http://127.0.0.1:1/", catalog("de"),
-                      lambda text, err=False: printed.append(text))
+    preview, printed = german_preview(site, tmp_path / "preview")
     assert preview.rebuild()
     about = site / "content/pages/about.de.md"
     about.write_text("---\ntitle: Über uns\ncolour: rot\n---\nText.\n", encoding="utf-8")
