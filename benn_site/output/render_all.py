@@ -102,7 +102,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
                 else:
                     data = render_template(env, route.template, views.context(route), config.root).encode("utf-8")
                 changed = stage_file(output.target, output.staging, route.output, data, output.fresh)
-                hashed = digest(data)
+                hashed = digest(data) if route.template is not None else None  # pages only: for the worker's id
             except (RenderError, ContentError) as exc:
                 error = (type(exc), exc.path, exc.line, exc.message, exc.field, exc.hint)
             except OSError as exc:  # a full disk, a folder that may not be written

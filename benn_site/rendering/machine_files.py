@@ -28,7 +28,8 @@ class MachineFiles:
         if route.kind == "sitemap":
             return sitemap.sitemap(self.routes)
         if route.kind == "sitemap_part":
-            return sitemap.sitemap_part(self.routes, route.key)
+            listed = self.site.memo("sitemap entries", lambda: sitemap.entries(self.routes))
+            return sitemap.sitemap_part(listed, self.routes.sitemap_urls, route.key)
         if route.kind == "robots":
             return sitemap.robots(self.routes)
         if route.kind == "editors_translations":

@@ -22,7 +22,7 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 def sitemap(routes: Routes) -> bytes:
     """Every page, or, for more pages than one file holds, the index of the files that list them."""
     if not routes.has("sitemap_part", None, "1"):
-        return _urlset(_entries(routes))
+        return _urlset(entries(routes))
     lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<sitemapindex xmlns="{SITEMAP_NS}">']
     for route in routes.feeds:
         if route.kind == "sitemap_part":
@@ -31,14 +31,13 @@ def sitemap(routes: Routes) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def sitemap_part(routes: Routes, key: str) -> bytes:
-    """The `key`-th (from 1) `sitemap_urls` pages, in the order of their addresses."""
-    size = routes.sitemap_urls
+def sitemap_part(listed: list, size: int, key: str) -> bytes:
+    """The `key`-th (from 1) `size` pages of `listed` (`entries()`, made once for all the parts)."""
     first = (int(key) - 1) * size
-    return _urlset(_entries(routes)[first:first + size])
+    return _urlset(listed[first:first + size])
 
 
-def _entries(routes: Routes) -> list[tuple[str, list[tuple[str, str]]]]:
+def entries(routes: Routes) -> list[tuple[str, list[tuple[str, str]]]]:
     """(address, [(hreflang, address)]) of every listed page, sorted by address."""
     entries = []
     for route in routes.routes:
