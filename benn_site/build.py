@@ -85,9 +85,9 @@ def prepare(root: Path, now: dt.datetime, base_url: str | None = None, drafts: b
 
 def markdown_texts(site: Site) -> list[str]:
     """Every Markdown text in the site."""
-    texts = [v.body for p in site.pages for v in p.versions]
-    texts += [v.body for loc in site.locations for v in loc.texts]
-    texts += [v.body for e in site.events for v in e.texts]
+    texts = [v.markdown for p in site.pages for v in p.versions]
+    texts += [v.markdown for loc in site.locations for v in loc.texts]
+    texts += [v.markdown for e in site.events for v in e.texts]
     return texts
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from benn_site.config import Config
 from benn_site.messages import msg
+from benn_site.reading.packed_text import PackedText, text_of
 from benn_site.texts import Text
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -42,16 +43,20 @@ class PageVersion:
     lang: str
     title: str | None
     description: str | None
-    body: str  # Markdown
+    body: str | PackedText  # Markdown: `markdown` gives it as a string
     source: Source
     translation_of: str | None = None
     draft: bool = False  # only previews (--drafts) show it, marked
     publish_after: dt.datetime | None = None  # hidden until the build instant passes it
     blank: tuple[str, ...] = ()  # a translation's text fields left empty that the original has
 
+    @property
+    def markdown(self) -> str:
+        return text_of(self.body)
+
     def empty(self) -> bool:
         """No text below the front matter: readers get the original's text instead."""
-        return not self.body.strip()
+        return not self.markdown.strip()
 
 
 @dataclass(frozen=True)

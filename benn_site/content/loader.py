@@ -17,6 +17,7 @@ from benn_site.faults import checkpoint
 from benn_site.messages import msg
 from benn_site.model import EVENT_TEXT_FIELDS, Event, Location, Outlines, Page, PageVersion, Site, Source, UiCatalog
 from benn_site.reading.fields import WHOLE_NUMBER, FieldChecker, codes_field, hidden, line_of, publication
+from benn_site.reading.packed_text import TextChunks
 from benn_site.reading.sources import name_parts, read_text, split_front_matter, split_name
 from benn_site.reading.yamlsource import parse_yaml
 
@@ -56,14 +57,23 @@ def load_partial(config: Config, now: dt.datetime, drafts: bool = False, cache: 
                                         hint=msg("a site needs content/pages, content/locations, content/events"))])
     if cache is not None:
         cache.begin()
-    pages = _load_pages(config, errors, drafts, now, cache, stop)
+    reading = Reading(cache, TextChunks())
+    pages = _load_pages(config, errors, drafts, now, reading, stop)
     unloaded = Unloaded()
-    locations = _load_locations(config, errors, unloaded.locations, drafts, now, cache)
-    events = _load_events(config, errors, drafts, now, unloaded.event_locations, cache, stop)
+    locations = _load_locations(config, errors, unloaded.locations, drafts, now, reading)
+    events = _load_events(config, errors, drafts, now, unloaded.event_locations, reading, stop)
     catalogs = _load_catalogs(config, errors)
     outlines = _load_outlines(config, errors)
     site = Site(config, now, tuple(pages), tuple(locations), tuple(events), tuple(catalogs), outlines)
     return site, errors, unloaded
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one load reads files: the parsed files kept between builds, and where texts are packed."""
+
+    cache: SourceCache | None
+    texts: TextChunks
 
 
 def _files(folder: Path, *suffixes: str) -> list[Path]:
@@ -85,10 +95,11 @@ def _until(paths: list[Path], stop):
         yield path
 
 
-def _parsed(config, path: Path, kind: str, errors, cache: SourceCache | None):
-    """A content file read and parsed, from `cache` when the file is unchanged; None (and its
-    problems added to `errors`) when it cannot be. kind: 'md' (front matter may be missing),
+def _parsed(config, path: Path, kind: str, errors, reading: Reading | None):
+    """A content file read and parsed, from `reading.cache` when the file is unchanged; None (and
+    its problems added to `errors`) when it cannot be. kind: 'md' (front matter may be missing),
     'md!' (front matter required) or 'yaml'."""
+    cache = reading.cache if reading else None
     if cache is not None:
         hit = cache.get(path, kind)
         if hit is not None:
@@ -100,7 +111,7 @@ def _parsed(config, path: Path, kind: str, errors, cache: SourceCache | None):
         if kind == "yaml":
             parsed, problems = parse_yaml(text, name)
         else:
-            parsed, problems = split_front_matter(text, name, required=kind == "md!")
+            parsed, problems = split_front_matter(text, name, required=kind == "md!", texts=reading.texts if reading else None)
     if problems:  # what could be read is checked too (e.g. after a tab), but neither kept nor cached
         errors.extend(problems)
         return parsed if isinstance(getattr(parsed, "meta", parsed), dict) else None
@@ -109,8 +120,9 @@ def _parsed(config, path: Path, kind: str, errors, cache: SourceCache | None):
     return parsed
 
 
-def _version(config, path, lang, errors, required_title, cache=None) -> tuple[PageVersion | None, dict | None]:
-    source = _parsed(config, path, "md!" if required_title else "md", errors, cache)
+def _version(config, path, lang, errors, required_title,
+             reading: Reading | None = None) -> tuple[PageVersion | None, dict | None]:
+    source = _parsed(config, path, "md!" if required_title else "md", errors, reading)
     if source is None:
         return None, None
     meta = source.meta
@@ -128,7 +140,7 @@ def _version(config, path, lang, errors, required_title, cache=None) -> tuple[Pa
     return version, meta
 
 
-def _load_pages(config: Config, errors, drafts, now=None, cache=None, stop=None) -> list[Page]:
+def _load_pages(config: Config, errors, drafts, now=None, reading=None, stop=None) -> list[Page]:
     groups: dict[str, dict] = {}
     for path in _until(_files(config.content_dir / "pages", ".md"), stop):
         slug, lang, problem = split_name(path, config.codes, config.root)
@@ -138,7 +150,7 @@ def _load_pages(config: Config, errors, drafts, now=None, cache=None, stop=None)
         if problem:
             errors.append(problem)
             continue
-        version, meta = _version(config, path, lang, errors, True, cache)
+        version, meta = _version(config, path, lang, errors, True, reading)
         if version is None:
             continue
         check = FieldChecker(version.source.path, errors)
@@ -210,7 +222,7 @@ def _hidden(item, now) -> bool:
 
 
 def _texts(config, paths: list[Path], errors, allowed, drafts=True, now=None,
-           cache=None) -> tuple[tuple[PageVersion, dict], ...]:
+           reading=None) -> tuple[tuple[PageVersion, dict], ...]:
     """The `<slug>.<lang>.md` files next to a location or event (drafts only with `drafts`)."""
     found = []
     for path in paths:
@@ -218,7 +230,7 @@ def _texts(config, paths: list[Path], errors, allowed, drafts=True, now=None,
         if problem:
             errors.append(problem)
             continue
-        version, meta = _version(config, path, lang, errors, False, cache)
+        version, meta = _version(config, path, lang, errors, False, reading)
         if version is not None:
             check = FieldChecker(version.source.path, errors)
             check.known(meta, allowed)
@@ -230,7 +242,7 @@ def _texts(config, paths: list[Path], errors, allowed, drafts=True, now=None,
 
 
 def _load_locations(config: Config, errors, failed: dict | None = None, drafts=True, now=None,
-                    cache=None) -> list[Location]:
+                    reading=None) -> list[Location]:
     folder = config.content_dir / "locations"
     result = []
     known_md = set()
@@ -245,7 +257,7 @@ def _load_locations(config: Config, errors, failed: dict | None = None, drafts=T
             errors.append(problem or ContentError(name, None, msg("a location's .yaml file has no language in its name"),
                                                   hint=msg("name it {name}", name=f"{slug}.yaml")))
             continue
-        meta = _parsed(config, path, "yaml", errors, cache)
+        meta = _parsed(config, path, "yaml", errors, reading)
         if meta is None and len(errors) > before:
             continue
         if not isinstance(meta, dict):
@@ -254,7 +266,7 @@ def _load_locations(config: Config, errors, failed: dict | None = None, drafts=T
             continue
         location = build_location(slug, meta, name, config, errors)
         texts = _texts(config, text_files.get(slug, []), errors,
-                       {"title", "translation_of", "draft", "publish_after"}, drafts, now, cache)
+                       {"title", "translation_of", "draft", "publish_after"}, drafts, now, reading)
         known_md.update(relpath(p, config.root) for p in text_files.get(slug, []))  # drafts are no orphans
         if location is not None and failed is not None and len(errors) == before:
             del failed[slug]
@@ -269,7 +281,7 @@ def _load_locations(config: Config, errors, failed: dict | None = None, drafts=T
 
 
 def _load_events(config: Config, errors, drafts, now=None, failed_refs: list | None = None,
-                 cache=None, stop=None) -> list[Event]:
+                 reading=None, stop=None) -> list[Event]:
     folder = config.content_dir / "events"
     result = []
     known_md = set()
@@ -284,11 +296,11 @@ def _load_events(config: Config, errors, drafts, now=None, failed_refs: list | N
         if problem:
             errors.append(problem)
             continue
-        source = _parsed(config, path, "md!", errors, cache)
+        source = _parsed(config, path, "md!", errors, reading)
         if source is None:
             continue
         event = build_event(slug, source.meta, source.path, config, errors, drafts, location_slugs)
-        texts = _texts(config, text_files.get(slug, []), errors, TRANSLATION_FIELDS, drafts, now, cache)
+        texts = _texts(config, text_files.get(slug, []), errors, TRANSLATION_FIELDS, drafts, now, reading)
         known_md.update(relpath(p, config.root) for p in text_files.get(slug, []))  # drafts are no orphans
         location = source.meta.get("location")
         if event is None and failed_refs is not None and isinstance(location, str) and location:

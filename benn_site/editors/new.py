@@ -19,6 +19,7 @@ from benn_site.content.new_files import scaffold as _scaffold
 from benn_site.errors import BuildFailed, ContentError, did_you_mean
 from benn_site.messages import available, msg
 from benn_site.model import EVENT_TEXT_FIELDS
+from benn_site.reading.packed_text import text_of
 from benn_site.reading.sources import SLUG, dated_name, name_parts, suggest_slug
 
 
@@ -153,4 +154,4 @@ def _translation(config: Config, original: Path, fields, lang, notes) -> str:
     language = f"{config.language(lang).name} ({lang})"
     return _scaffold("translation", notes).substitute(
         language=language, source=name, hash=current, fields="\n".join(version_fields),
-        body=source.body.strip())
+        body=text_of(source.body).strip())

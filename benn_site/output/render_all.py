@@ -69,7 +69,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
     machine = MachineFiles(views.site, routes, translator)
     if not previous:  # every page may render: what they all read is made once, before the workers fork
         load_locales(config.codes)
-        _ = machine.calendars
+        machine.prepare()
     # Feeds first (one calendar of all events costs as much as many pages), then each item's pages
     # side by side: a worker then touches its own part of the model, not every part of it.
     everything = routes.feeds + sorted(routes.routes, key=lambda r: (r.kind, r.key or "", r.lang or ""))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from benn_site.errors import ContentError, SiteError, did_you_mean, relpath
 from benn_site.messages import msg
+from benn_site.reading.packed_text import PackedText, TextChunks
 from benn_site.reading.yamlsource import LineDict, parse_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -23,7 +24,7 @@ class SourceFile:
 
     path: str  # relative to the site directory
     meta: dict
-    body: str
+    body: str | PackedText  # Markdown; `text_of()` gives it as a string
     body_line: int
 
 
@@ -51,15 +52,18 @@ def read_text(path: Path, root: Path) -> tuple[str | None, list[SiteError]]:
     return text.replace("\r\n", "\n"), []
 
 
-def split_front_matter(text: str, name: str, required: bool) -> tuple[SourceFile | None, list[SiteError]]:
-    """Split `---` YAML front matter from a Markdown body, keeping line numbers."""
+def split_front_matter(text: str, name: str, required: bool,
+                       texts: TextChunks | None = None) -> tuple[SourceFile | None, list[SiteError]]:
+    """Split `---` YAML front matter from a Markdown body, keeping line numbers; the body packed
+    into `texts` when given (`packed_text`)."""
+    pack = texts.add if texts is not None else str
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         if required:
             return None, [ContentError(name, 1, msg("the file does not start with '---'"),
                                        hint=msg("the file must start with a line '---', then fields like "
                                                 "'title: …', then another line '---', then the text"))]
-        return SourceFile(name, LineDict(), text, 1), []
+        return SourceFile(name, LineDict(), pack(text), 1), []
     for end in range(1, len(lines)):
         if lines[end].strip() in ("---", "..."):
             break
@@ -75,7 +79,7 @@ def split_front_matter(text: str, name: str, required: bool) -> tuple[SourceFile
         return None, [ContentError(name, 2, msg("the lines between the '---' must be fields"),
                                    hint=msg("write them like 'title: …'"))]
     # with `errors` (a tab, a field twice): the fields as read, so their other problems are named too
-    return SourceFile(name, meta, "\n".join(lines[end + 1:]), end + 2), errors
+    return SourceFile(name, meta, pack("\n".join(lines[end + 1:])), end + 2), errors
 
 
 def suggest_slug(name: str) -> str:

@@ -211,7 +211,7 @@ class Calendars:
 
     def description(self, event: Event, lang: str, url: str) -> tuple[str, str]:
         version = reader_version(event.texts, lang, self.config.default_language)
-        body = version.body.strip() if version else ""
+        body = version.markdown.strip() if version else ""
         text_lang = version.lang if version and body else lang
         return (body + "\n\n" + url if body else url), text_lang
 

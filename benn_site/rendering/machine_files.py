@@ -18,6 +18,20 @@ class MachineFiles:
         """Made at the first calendar: a warm build usually makes none (its VTIMEZONE costs 0.1 s)."""
         return self.site.memo("calendars", lambda: feeds.Calendars(self.site, self.routes, self.translator))
 
+    def prepare(self) -> None:
+        """Make, before the workers fork, what reads the whole model for one file or a few: the
+        calendars, the order of the sitemap's parts, the translation report. Made in a worker, each
+        would stay in that worker alone, with a copy of every part of the model it read (the report
+        reads every text: 12 MB more in one worker at 10,000 pages)."""
+        _ = self.calendars
+        if self.routes.has("sitemap_part", None, "1"):
+            self._sitemap_order()
+        if self.routes.has("editors_translations"):
+            self.site.translation_report()
+
+    def _sitemap_order(self) -> list:
+        return self.site.memo("sitemap entries", lambda: sitemap.listed(self.routes))
+
     def __call__(self, route: Route) -> bytes:
         if route.kind.endswith("_ics"):
             return feeds.calendar_file(self.calendars, route)
@@ -28,8 +42,7 @@ class MachineFiles:
         if route.kind == "sitemap":
             return sitemap.sitemap(self.routes)
         if route.kind == "sitemap_part":
-            listed = self.site.memo("sitemap entries", lambda: sitemap.entries(self.routes))
-            return sitemap.sitemap_part(listed, self.routes.sitemap_urls, route.key)
+            return sitemap.sitemap_part(self.routes, self._sitemap_order(), self.routes.sitemap_urls, route.key)
         if route.kind == "robots":
             return sitemap.robots(self.routes)
         if route.kind == "editors_translations":

@@ -22,7 +22,7 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 def sitemap(routes: Routes) -> bytes:
     """Every page, or, for more pages than one file holds, the index of the files that list them."""
     if not routes.has("sitemap_part", None, "1"):
-        return _urlset(entries(routes))
+        return _urlset(routes, listed(routes))
     lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<sitemapindex xmlns="{SITEMAP_NS}">']
     for route in routes.feeds:
         if route.kind == "sitemap_part":
@@ -31,39 +31,41 @@ def sitemap(routes: Routes) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def sitemap_part(listed: list, size: int, key: str) -> bytes:
-    """The `key`-th (from 1) `size` pages of `listed` (`entries()`, made once for all the parts)."""
+def sitemap_part(routes: Routes, order: list, size: int, key: str) -> bytes:
+    """The `key`-th (from 1) `size` pages of `order` (`listed()`, made once for all the parts)."""
     first = (int(key) - 1) * size
-    return _urlset(listed[first:first + size])
+    return _urlset(routes, order[first:first + size])
 
 
-def entries(routes: Routes) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(address, [(hreflang, address)]) of every listed page, sorted by address."""
-    entries = []
-    for route in routes.routes:
-        if route.kind in UNLISTED:
-            continue
-        loc = routes.absolute(routes.url(route.kind, route.lang, route.key))
-        alternates = []
-        if route.lang is None:
-            alternates.append(("x-default", loc))
-        else:
-            offered = routes.alternate_languages(route)  # a page with `only_in` is in those only
-            for code in offered:
-                alternates.append((code, routes.absolute(routes.url(route.kind, code, route.key))))
-            default = routes.x_default(offered)
-            alternates.append(("x-default", routes.absolute(routes.url(route.kind, default, route.key))))
-        entries.append((loc, alternates))
-    return sorted(entries)
+def listed(routes: Routes) -> list[tuple[str, object]]:
+    """(address, route) of every listed page, sorted by address. Only the addresses are kept for
+    the sort: the alternates of a page (eight addresses with seven languages) are made while its
+    part is written, so that a 100,000-page site does not hold a million addresses at once."""
+    return sorted(((_loc(routes, route), route) for route in routes.routes if route.kind not in UNLISTED),
+                  key=lambda item: item[0])
 
 
-def _urlset(entries) -> bytes:
+def _loc(routes: Routes, route) -> str:
+    return routes.absolute(routes.url(route.kind, route.lang, route.key))
+
+
+def alternates(routes: Routes, route) -> list[tuple[str, str]]:
+    """(hreflang, address) of the versions of a page that the sitemap lists beside it."""
+    if route.lang is None:
+        return [("x-default", _loc(routes, route))]
+    offered = routes.alternate_languages(route)  # a page with `only_in` is in those only
+    found = [(code, routes.absolute(routes.url(route.kind, code, route.key))) for code in offered]
+    default = routes.x_default(offered)
+    return found + [("x-default", routes.absolute(routes.url(route.kind, default, route.key)))]
+
+
+def _urlset(routes: Routes, order) -> bytes:
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
-    for loc, alternates in entries:
+    for loc, route in order:
         lines.append("  <url>")
         lines.append(f"    <loc>{escape(loc)}</loc>")
-        for code, href in alternates:
+        for code, href in alternates(routes, route):
             lines.append(f'    <xhtml:link rel="alternate" hreflang={quoteattr(code)} href={quoteattr(href)}/>')
         lines.append("  </url>")
     lines.append("</urlset>")

@@ -32,7 +32,7 @@ STATUS_LABELS = {
 
 def source_hash(version: PageVersion, *extra: str | None) -> str:
     """The hash a translation of `version` records in `translation_of`."""
-    parts = [version.title or "", version.description or "", *(e or "" for e in extra), version.body.strip()]
+    parts = [version.title or "", version.description or "", *(e or "" for e in extra), version.markdown.strip()]
     return content_hash("\n".join(parts))
 
 
@@ -121,7 +121,7 @@ def report(site: Site) -> Report:
         found = []
         main = next((v for v in event.texts if v.lang == default), None)
         extra = [getattr(event, f).as_dict().get(default) if getattr(event, f) else None for f in EVENT_TEXT_FIELDS]
-        if main is not None and main.body.strip():
+        if main is not None and main.markdown.strip():
             versions(found, "events", event.slug, event.texts, main, source_hash(main, *extra))
         fields = [(msg("'{field}'", field=f), f, getattr(event, f)) for f in EVENT_TEXT_FIELDS]
         _fields(found, others, event.source.path, fields, default)

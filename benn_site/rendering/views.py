@@ -174,9 +174,10 @@ class Views:
         version = by_lang.get(lang)
         if version is None or version.empty():  # an empty translation: the original, with the notice
             version = by_lang.get(self.config.default_language)
-        if version is None or not version.body.strip():
+        text = version.markdown if version is not None else ""
+        if not text.strip():
             return None
-        html, broken = self.markdown.convert(version.body, lambda target: self.resolve(target, version.lang))
+        html, broken = self.markdown.convert(text, lambda target: self.resolve(target, version.lang))
         for target in broken:
             self.link_errors.append((version.source.path, target))
         return {"html": Markup(html), "lang": version.lang, "dir": self.directions.get(version.lang, "ltr"),
