@@ -8,8 +8,10 @@ object that points into a chunk holding many texts: reading one writes only to t
 and to the chunk's header, and the text is decoded into the worker's own short-lived memory.
 
 A text is what its `str()` gives; it compares, hashes and prints (`repr`, which fingerprints use)
-as that string, so code and tests that compare with a `str` keep working. Pickled, it is the
-string: a text kept in a cache does not drag its chunk along.
+as that string, so code and tests that compare with a `str` keep working. Pickled (the parsed
+files kept between builds), it takes its chunk along, once for all the texts in it: pickling each
+text as a string would hold a decoded copy of every text until the file is written. A chunk keeps
+the texts of files changed since it was made, so the kept file holds at most twice the texts.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ class PackedText:
         return len(str(self))
 
     def __reduce__(self):
-        return (str, (str(self),))
+        return (PackedText, (self._chunk, self._start, self._end))
 
 
 class TextChunks:

@@ -25,12 +25,14 @@ def test_texts_share_chunks_until_one_is_full():
     assert str(big) == "x" * 50 and big._chunk is not third._chunk
 
 
-def test_pickled_it_is_the_string_alone():
+def test_pickled_texts_keep_sharing_their_chunk():
     chunks = TextChunks()
-    chunks.add("a long text that stays behind " * 100)
-    text = chunks.add("kept")
-    data = pickle.dumps(text)
-    assert pickle.loads(data) == "kept" and type(pickle.loads(data)) is str and len(data) < 60
+    texts = [chunks.add(f"text {n} " * 50) for n in range(20)]
+    data = pickle.dumps(texts)
+    again = pickle.loads(data)
+    assert again == texts and all(isinstance(t, PackedText) for t in again)
+    assert len({id(t._chunk) for t in again}) == 1  # one chunk, written once
+    assert len(data) < len("".join(map(str, texts)).encode()) + 2000
 
 
 def test_front_matter_splitting_packs_the_body_when_asked():
