@@ -29,6 +29,7 @@ import jinja2
 from jinja2 import meta
 
 from benn_site.model import Site
+from benn_site.reading.packed_text import PackedText
 from benn_site.rendering.reads import Reads
 from benn_site.rendering.routes import Route, Routes
 
@@ -59,6 +60,12 @@ def _walk(value, out: list[str], memo) -> None:
     elif isinstance(value, str):
         out.append(f"s{len(value)}:")
         out.append(value)
+    elif kind is PackedText:  # a text, reached by many keys: decoded and hashed once, by identity
+        cached = memo.get(id(value))
+        if cached is None:
+            text = str(value)
+            cached = memo[id(value)] = (value, digest_of([f"s{len(text)}:", text]))
+        out.append(cached[1])
     elif kind in _FIELDS or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
         cached = memo.get(id(value))
         if cached is None:
