@@ -83,13 +83,13 @@ def _dates_apart(site: Site) -> list[SiteWarning]:
     tz = site.config.tz
     result = []
     for event in site.events:
-        written, _ = dated_name(event.slug)
+        written, rest = dated_name(event.slug)
         day = event.start.astimezone(tz).date().isoformat()
         if written is not None and written != day:
             result.append(SiteWarning(
                 event.source.path, event.source.line_of("start"),
                 msg("the file's name says {named}, but the event starts on {day}", named=written, day=day),
-                "start", msg("correct start, or rename the file to {name}", name=f"{day}-{dated_name(event.slug)[1]}.md")))
+                "start", msg("correct start, or rename the file to {name}", name=f"{day}-{rest}.md")))
     return result
 
 

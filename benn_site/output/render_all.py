@@ -88,7 +88,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
         """Render one output, unless its fingerprint (computed here, on all cores, from what it
         read last time) says the file on disk already has the bytes it would get."""
         last = previous.get(route.output) if fingerprints is not None else None
-        if last is not None and len(last) > 3 and route.output in existing:
+        if last is not None and route.output in existing:
             read = [tuple(key) for key in last[2]]
             if fingerprints.of(route, read) == last[0]:
                 return Rendered(route.output, False, None, [], {tuple(pair) for pair in last[1]}, [],

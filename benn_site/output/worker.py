@@ -28,12 +28,12 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def build_id(pages: dict[str, str], static: Path) -> str:
+def build_id(pages: dict[str, str], static: Path, files: list[Path]) -> str:
     """A hash of every HTML page (output name → digest of its bytes) and every static file."""
     total = hashlib.sha256()
     for name in sorted(pages):
         total.update(f"{name}\0{pages[name]}\n".encode("utf-8"))
-    for path in static_files(static):
+    for path in files:
         total.update(f"static/{path.relative_to(static).as_posix()}\0{digest(path.read_bytes())}\n".encode("utf-8"))
     return total.hexdigest()[:20]
 
@@ -51,13 +51,14 @@ def stage_worker(output: Output, env: jinja2.Environment, routes: Routes, pages:
     if not (config.templates_dir / WORKER).is_file():
         return
     static = config.templates_dir / "static"
+    files = static_files(static)
     context = {
-        "build": build_id(pages, static),
+        "build": build_id(pages, static, files),
         "scope": routes.base,
         "languages": list(config.codes),
         "offline": {code: routes.url("offline", code) for code in config.codes},
         "start": {code: [routes.url(kind, code) for kind in CACHED_KINDS] for code in config.codes},
-        "assets": [routes.asset(f"static/{p.relative_to(static).as_posix()}") for p in static_files(static)],
+        "assets": [routes.asset(f"static/{p.relative_to(static).as_posix()}") for p in files],
     }
     data = render_template(env, WORKER, context, config.root).encode("utf-8")
     output.claim(WORKER)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 from benn_site.messages import Message, msg
 
@@ -26,6 +26,7 @@ GITHUB = ("/edit/", "/new/", "filename", "value")
 GITLAB = ("/-/edit/", "/-/new/", "file_name", "content")
 _GITHUB_PATH = re.compile(r"^/[^/]+/[^/]+/edit/[^/]")  # /ORG/REPO/edit/BRANCH…
 _GITLAB_PATH = re.compile(r"^/.+?/-/edit/[^/]")  # /GROUP[/SUBGROUP…]/PROJECT/-/edit/BRANCH…
+_PATHS = {GITHUB: _GITHUB_PATH, GITLAB: _GITLAB_PATH}
 
 
 @dataclass(frozen=True)
@@ -37,12 +38,11 @@ class Forge:
 
     @property
     def new_url(self) -> str:
+        """`edit_url` with the forge's word for a new file in place of its word for editing."""
         edit, new = self.kind[0], self.kind[1]
-        scheme, rest = self.edit_url.split("://", 1)
-        host, path = rest.split("/", 1)
-        path = "/" + path
-        at = path.index(edit)
-        return f"{scheme}://{host}{path[:at]}{new}{path[at + len(edit):]}"
+        parts = urlsplit(self.edit_url)
+        at = _PATHS[self.kind].match(parts.path).end() - 1 - len(edit)  # where forge_of() found the word
+        return urlunsplit(parts._replace(path=parts.path[:at] + new + parts.path[at + len(edit):]))
 
     def edit(self, path: str) -> str:
         """The address that opens the site's file `path` (content/pages/about.de.md) for editing."""

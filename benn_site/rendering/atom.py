@@ -39,6 +39,12 @@ def when_text(occurrence: Occurrence, lang: str, tz) -> str:
             f"{i18n.date_text(end.date(), lang)}, {i18n.time_text(end, lang)}")
 
 
+def cancelled_title(title: str, lang: str, translator: Translator) -> str:
+    """A title as plain text says it is cancelled ("Abgesagt: Nachbarschaftscafé"): the feed's
+    entry and a shared message."""
+    return f"{translator.gettext(lang, N_('Cancelled'))}: {title}"
+
+
 def atom_feed(site: Site, routes: Routes, translator: Translator, lang: str,
               occurrences: list[Occurrence]) -> bytes:
     """One entry per event with an upcoming occurrence, ordered by its next one."""
@@ -71,12 +77,9 @@ def atom_feed(site: Site, routes: Routes, translator: Translator, lang: str,
 
 def _entry(site, routes, translator, lang, event: Event, occs: list[Occurrence], updated: str) -> list[str]:
     config = site.config
-    gettext = translator.gettext
     url = routes.absolute(routes.url("event", lang, event.slug))
     title = event.title.get(lang)
-    heading = title.text
-    if event.cancelled:
-        heading = f"{gettext(lang, N_('Cancelled'))}: {heading}"
+    heading = cancelled_title(title.text, lang, translator) if event.cancelled else title.text
     location: Location | None = site.location(event.location)
     summary = [when_text(o, lang, config.tz) for o in occs[:3]]
     if len(occs) > 3:

@@ -45,12 +45,12 @@ def _encoded(text: str) -> str:
 
 def make(title: str, lines: list[str], url: str, sms: str, email: str) -> Share:
     text = "\n".join([title, *lines])
-    share = Share(title, text, url, ())
-    mail_body = share.message.replace("\n", "\r\n")  # RFC 6068: line breaks in a mailto: body are CRLF
+    message = f"{text}\n{url}"  # as Share.message
+    mail_body = message.replace("\n", "\r\n")  # RFC 6068: line breaks in a mailto: body are CRLF
     links = (
-        ("WhatsApp", "https://wa.me/?text=" + _encoded(share.message)),
+        ("WhatsApp", "https://wa.me/?text=" + _encoded(message)),
         ("Telegram", f"https://t.me/share/url?url={_encoded(url)}&text={_encoded(text)}"),
-        (sms, "sms:?&body=" + _encoded(share.message)),
+        (sms, "sms:?&body=" + _encoded(message)),
         (email, f"mailto:?subject={_encoded(title)}&body={_encoded(mail_body)}"),
     )
     return Share(title, text, url, links)
@@ -66,7 +66,7 @@ def event_share(event: Event, occurrence: Occurrence | None, lang: str, url: str
     occurrence the page shows first, as the calendars write it, and "Repeats regularly." for a series."""
     title = event.title(lang)
     if event.cancelled or (occurrence is not None and occurrence.cancelled):
-        title = f"{translator.gettext(lang, N_('Cancelled'))}: {title}"
+        title = atom.cancelled_title(title, lang, translator)
     lines = [atom.when_text(occurrence, lang, tz)] if occurrence is not None else []
     if event.recurrence:
         lines.append(translator.gettext(lang, N_("Repeats regularly.")))

@@ -21,6 +21,14 @@ def test_github_edit_and_new_addresses():
     assert parse_qs(parts.query) == {"filename": ["2026-12-11-cafe.md"], "value": [TEXT]}
 
 
+def test_the_word_edit_elsewhere_in_the_address_is_left_alone():
+    """An organisation, repository or folder called "edit": only the forge's own word changes."""
+    forge = forge_of("https://github.com/edit/edit/edit/edit/edit/")
+    assert forge.new("content/events", "x.md", "").startswith("https://github.com/edit/edit/new/edit/edit/content/events?")
+    forge = forge_of("https://gitlab.com/edit/-/edit/edit/-/edit/")
+    assert forge.new("content", "x.md", "").startswith("https://gitlab.com/edit/-/new/edit/-/edit/content?")
+
+
 def test_gitlab_in_a_subgroup_with_the_site_in_a_folder_and_a_branch_with_a_slash():
     forge = forge_of("https://gitlab.example.org/berlin/benn/portal/-/edit/redaktion/dezember/site")
     assert forge.edit_url == "https://gitlab.example.org/berlin/benn/portal/-/edit/redaktion/dezember/site/"
