@@ -99,7 +99,7 @@ def _event(config: Config, name, lang, notes, translation, today):
     if not slugs:
         raise _fail("content/locations", msg("an event needs a location, and there is none yet"),
                     msg("create one first: .venv/bin/benn-site new location NAME"))
-    file_name, text = event_file(config, name[11:], day, notes, slugs)
+    file_name, text = event_file(config, dated_name(name)[1], day, notes, slugs)
     return folder / file_name, text
 
 
