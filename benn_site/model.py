@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from benn_site.config import Config
 from benn_site.messages import msg
-from benn_site.reading.packed_text import PackedText, text_of
+from benn_site.reading.packed_text import PackedText, blank, text_of
 from benn_site.texts import Text
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -56,7 +56,7 @@ class PageVersion:
 
     def empty(self) -> bool:
         """No text below the front matter: readers get the original's text instead."""
-        return not self.markdown.strip()
+        return blank(self.body)
 
 
 @dataclass(frozen=True)

@@ -90,9 +90,8 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
         last = previous.get(route.output) if fingerprints is not None else None
         if last is not None and route.output in existing:
             read = [tuple(key) for key in last[2]]
-            if fingerprints.of(route, read) == last[0]:
-                return Rendered(route.output, False, None, [], {tuple(pair) for pair in last[1]}, [],
-                                last[0], last[2], skipped=True, digest=last[3])
+            if fingerprints.of(route, read) == last[0]:  # the rest of `last` is the parent's: not sent back
+                return Rendered(route.output, False, None, [], set(), [], skipped=True)
         links, missing = len(views.link_errors), set(translator.missing)
         changed, error, hashed = False, None, None
         with views.site.recording() as read:
@@ -120,6 +119,10 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
 
     def keep(result: Rendered) -> Rendered:
         checkpoint("rendering")
+        if result.skipped:
+            last = previous[result.output]
+            return result._replace(missing={tuple(pair) for pair in last[1]}, fingerprint=last[0], read=last[2],
+                                   digest=last[3])
         if cache:
             cache.store(result.converted)
         return result._replace(converted=[])

@@ -16,7 +16,10 @@ the texts of files changed since it was made, so the kept file holds at most twi
 
 from __future__ import annotations
 
+import re
+
 CHUNK = 1 << 20  # bytes; a new chunk once one holds this much
+_VISIBLE_ASCII = re.compile(rb"[!-~]")  # a byte that is a visible ASCII character in UTF-8
 
 
 class PackedText:
@@ -42,6 +45,18 @@ class PackedText:
     def __len__(self) -> int:
         return len(str(self))
 
+    def encoded(self) -> bytearray:
+        """The text's UTF-8 bytes, not decoded: what a fingerprint hashes."""
+        return self._chunk[self._start:self._end]
+
+    def blank(self) -> bool:
+        """Whether the text is whitespace only, as `not str(self).strip()` says. Nearly every text
+        has a visible ASCII character (Markdown's own marks, digits, Latin letters): found in the
+        bytes, that answers without decoding; only a text without one is decoded."""
+        if _VISIBLE_ASCII.search(self._chunk, self._start, self._end):
+            return False
+        return not str(self).strip()
+
     def __reduce__(self):
         return (PackedText, (self._chunk, self._start, self._end))
 
@@ -65,3 +80,8 @@ class TextChunks:
 def text_of(body: str | PackedText) -> str:
     """The Markdown of a body, packed or not."""
     return body if isinstance(body, str) else str(body)
+
+
+def blank(body: str | PackedText) -> bool:
+    """Whether a body, packed or not, is whitespace only."""
+    return not body.strip() if isinstance(body, str) else body.blank()

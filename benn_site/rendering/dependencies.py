@@ -60,11 +60,10 @@ def _walk(value, out: list[str], memo) -> None:
     elif isinstance(value, str):
         out.append(f"s{len(value)}:")
         out.append(value)
-    elif kind is PackedText:  # a text, reached by many keys: decoded and hashed once, by identity
+    elif kind is PackedText:  # a text, reached by many keys: hashed once, by identity
         cached = memo.get(id(value))
-        if cached is None:
-            text = str(value)
-            cached = memo[id(value)] = (value, digest_of([f"s{len(text)}:", text]))
+        if cached is None:  # hashed as its bytes, not decoded
+            cached = memo[id(value)] = (value, hashlib.blake2b(value.encoded(), digest_size=16).hexdigest())
         out.append(cached[1])
     elif kind in _FIELDS or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
         cached = memo.get(id(value))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import segno
 from markupsafe import Markup
 
 from benn_site.calendar import schedule
@@ -91,7 +90,11 @@ def column(location: Location, lang: str, directions: dict[str, str], translator
 
 
 def qr_svg(url: str, label: str) -> Markup:
-    """The QR code of `url` as inline SVG (segno), scaled by CSS, named for screen readers."""
+    """The QR code of `url` as inline SVG (segno), scaled by CSS, named for screen readers.
+    segno is imported here, not with the module: with the urllib and ssl it pulls in, it costs
+    every build 17 ms at its start, also the many that make no notice."""
+    import segno
+
     code = segno.make(url, error="m")
     svg = code.svg_inline(scale=1, border=2, omitsize=True, title=label, svgclass="qr-code", lineclass=None)
     return Markup(svg.replace("<svg ", '<svg role="img" ', 1))

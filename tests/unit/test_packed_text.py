@@ -2,7 +2,8 @@
 
 import pickle
 
-from benn_site.reading.packed_text import PackedText, TextChunks, text_of
+from benn_site.reading.packed_text import PackedText, TextChunks, blank, text_of
+from benn_site.rendering.dependencies import digest
 from benn_site.reading.sources import split_front_matter
 
 
@@ -14,6 +15,20 @@ def test_a_packed_text_is_its_string_in_every_script():
     assert packed == texts and [repr(p) for p in packed] == [repr(t) for t in texts]
     assert {packed[0]: 1}[texts[0]] == 1 and len(packed[3]) == len(texts[3])
     assert [text_of(p) for p in packed] == texts and text_of("plain") == "plain"
+
+
+def test_blank_says_what_strip_says_without_decoding_where_it_can():
+    chunks = TextChunks()
+    texts = ["", "  \n\t\r\n", "\u00a0\u2003\u3000\n", "\u00a0x", "مرحبا", "\n\n# Titel\n", "\u200b"]
+    for text in texts:
+        assert blank(chunks.add(text)) == (not text.strip()) == blank(text), repr(text)
+
+
+def test_a_packed_text_fingerprints_by_its_bytes_as_text_and_not_by_its_place():
+    chunks = TextChunks()
+    first, other, again = chunks.add("Öffnungszeiten"), chunks.add("Öffnungszeit"), TextChunks().add("Öffnungszeiten")
+    assert digest(first) == digest(again) != digest(other)
+    assert digest(first) != digest(chunks.add(""))
 
 
 def test_texts_share_chunks_until_one_is_full():
