@@ -89,8 +89,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
         read last time) says the file on disk already has the bytes it would get."""
         last = previous.get(route.output) if fingerprints is not None else None
         if last is not None and route.output in existing:
-            read = [tuple(key) for key in last[2]]
-            if fingerprints.of(route, read) == last[0]:  # the rest of `last` is the parent's: not sent back
+            if fingerprints.of(route, last[2]) == last[0]:  # the rest of `last` is the parent's: not sent back
                 return Rendered(route.output, False, None, [], set(), [], skipped=True)
         links, missing = len(views.link_errors), set(translator.missing)
         changed, error, hashed = False, None, None
@@ -107,9 +106,10 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
             except OSError as exc:  # a full disk, a folder that may not be written
                 problem = cannot_write(output.staging, route.output, exc)
                 error = (type(problem), problem.path, problem.line, problem.message, problem.field, problem.hint)
-        fingerprint = fingerprints.of(route, read) if fingerprints is not None else None
+        keys = dependencies.in_order(read)
+        fingerprint = fingerprints.of(route, keys) if fingerprints is not None else None
         return Rendered(route.output, changed, error, views.link_errors[links:], translator.missing - missing,
-                        cache.take() if cache else [], fingerprint, sorted(read, key=repr), digest=hashed)
+                        cache.take() if cache else [], fingerprint, keys, digest=hashed)
 
     errors: dict[str, SiteError] = {}
     broken = set()

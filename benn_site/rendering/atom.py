@@ -7,7 +7,6 @@ its next three dates, its place and its calendar file.
 from __future__ import annotations
 
 import datetime as dt
-from xml.sax.saxutils import escape, quoteattr
 
 from benn_site.calendar import schedule
 from benn_site.model import Event, Location, Occurrence, Site
@@ -48,6 +47,10 @@ def cancelled_title(title: str, lang: str, translator: Translator) -> str:
 def atom_feed(site: Site, routes: Routes, translator: Translator, lang: str,
               occurrences: list[Occurrence]) -> bytes:
     """One entry per event with an upcoming occurrence, ordered by its next one."""
+    # Imported here: xml.sax.saxutils brings urllib.request, http and ssl, 14 ms at the start of
+    # every build, also of the many that make no feed.
+    from xml.sax.saxutils import escape, quoteattr
+
     config = site.config
     gettext = translator.gettext
     self_url = routes.absolute(routes.url("events_atom", lang))
@@ -76,6 +79,8 @@ def atom_feed(site: Site, routes: Routes, translator: Translator, lang: str,
 
 
 def _entry(site, routes, translator, lang, event: Event, occs: list[Occurrence], updated: str) -> list[str]:
+    from xml.sax.saxutils import escape, quoteattr  # see atom_feed()
+
     config = site.config
     url = routes.absolute(routes.url("event", lang, event.slug))
     title = event.title.get(lang)

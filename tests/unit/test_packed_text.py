@@ -3,8 +3,8 @@
 import pickle
 
 from benn_site.reading.packed_text import PackedText, TextChunks, blank, text_of
-from benn_site.rendering.dependencies import digest
 from benn_site.reading.sources import split_front_matter
+from benn_site.rendering.dependencies import digest
 
 
 def test_a_packed_text_is_its_string_in_every_script():
