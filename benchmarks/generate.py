@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-VERSION = 4  # bump when the output changes, so cached sites are made anew
+VERSION = 5  # bump when the output changes, so cached sites are made anew
 LANGS = ("de", "en", "ar", "fa", "uk", "ru")
 NAMES = {"de": "Deutsch", "en": "English", "ar": "العربية", "fa": "فارسی", "uk": "Українська", "ru": "Русский"}
 RTL = {"ar", "fa"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from benn_site.calendar.listings import LISTINGS, Listings, listed, paged
 from benn_site.errors import ContentError, SiteError
 from benn_site.messages import msg
 from benn_site.model import Site
@@ -27,6 +28,11 @@ PATTERNS = {
     "events_location": ("{lang}/events/at/{key}/", "events.html"),
     "events_category": ("{lang}/events/category/{key}/", "events.html"),
     "event": ("{lang}/events/{key}/", "event.html"),
+    # A listing's later pages (`listing_page()`): the first is the listing's own address.
+    "events_page": ("{lang}/events/page/{key}/", "events.html"),
+    "events_archive_page": ("{lang}/events/archive/page/{key}/", "events_archive.html"),
+    "events_location_page": ("{lang}/events/at/{key[0]}/page/{key[1]}/", "events.html"),
+    "events_category_page": ("{lang}/events/category/{key[0]}/page/{key[1]}/", "events.html"),
     "page": ("{lang}/{key}/", "page.html"),
     "search": ("{lang}/search/", "search.html"),
     "open_data": ("{lang}/open-data/", "open_data.html"),
@@ -62,11 +68,28 @@ UNLISTED = ("notfound", "offline")
 SITEMAP_URLS = 10_000
 
 
+def listing_page(kind: str, key: str | None, number: int) -> tuple[str, str | tuple[str, str] | None]:
+    """(kind, key) of page `number` of the listing `kind` (one of LISTINGS) with `key`."""
+    if number == 1:
+        return kind, key
+    return f"{kind}_page", str(number) if key is None else (key, str(number))
+
+
+def listing_of(route: "Route") -> tuple[str, str | None, int]:
+    """(listing kind, its key, page number) of any page of a listing."""
+    base = route.kind.removesuffix("_page")
+    if base == route.kind or base not in LISTINGS:
+        return route.kind, route.key, 1
+    if isinstance(route.key, tuple):
+        return base, route.key[0], int(route.key[1])
+    return base, None, int(route.key)
+
+
 @dataclass(frozen=True)
 class Route:
     kind: str
     lang: str | None
-    key: str | None
+    key: str | tuple[str, str] | None  # a tuple for a later page of one location's or category's listing
     path: str  # below the base path, '' for the root
     template: str | None  # None for a feed (see FEED_PATTERNS)
     source: str  # the file that asked for this URL, for collision messages
@@ -82,8 +105,9 @@ class Route:
 class Routes:
     """All HTML routes of a site; built once from the model, then only read."""
 
-    def __init__(self, site: Site):
+    def __init__(self, site: Site, listings: Listings | None = None):
         self.site = site
+        self.listings = listings or Listings.of(site)  # how many pages each event listing has
         self.base = site.config.base_path
         self.routes: list[Route] = []  # HTML pages, each rendered from its template
         self.feeds: list[Route] = []  # calendars, Atom, sitemap, robots.txt
@@ -109,6 +133,10 @@ class Routes:
         self._add("root")
         self._add("notfound")
         categories = sorted({e.category for e in site.events if e.category})
+        pages = {(kind, key): len(paged(listed(self.listings, kind, key), config.tz))
+                 for kind, keys in (("events", [None]), ("events_archive", [None]),
+                                    ("events_location", [loc.slug for loc in site.locations]),
+                                    ("events_category", categories)) for key in keys}
         for lang in config.codes:
             for kind in ("home", "locations", "events", "events_archive", "search", "open_data", "offline"):
                 self._add(kind, lang)
@@ -119,6 +147,10 @@ class Routes:
                 self._add("events_location", lang, loc.slug, loc.source.path)
             for category in categories:
                 self._add("events_category", lang, category, "site.yaml")
+            for (kind, key), count in pages.items():
+                for number in range(2, count + 1):
+                    page_kind, page_key = listing_page(kind, key, number)
+                    self._add(page_kind, lang, page_key)
             for event in site.events:
                 self._add("event", lang, event.slug, event.source.path)
             for page in site.pages:

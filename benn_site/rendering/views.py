@@ -8,7 +8,7 @@ from itertools import groupby
 from markupsafe import Markup
 
 from benn_site.calendar import hours_formats, schedule
-from benn_site.calendar.listings import Listings
+from benn_site.calendar.listings import Listings, day_of, listed, paged
 from benn_site.model import Occurrence, Site, footer_choice
 from benn_site.reading.sources import name_parts
 from benn_site.rendering import i18n, notice, overview_map, search_shards, share, structured
@@ -16,7 +16,7 @@ from benn_site.rendering.i18n import N_
 from benn_site.rendering.markup import MarkdownConverter
 from benn_site.rendering.reads import Reads
 from benn_site.rendering.render import date_and_time, list_text, script_json, text_helper
-from benn_site.rendering.routes import Route, Routes
+from benn_site.rendering.routes import Route, Routes, listing_of, listing_page
 from benn_site.texts import Localized
 
 # Which label names an example-data field of a location in the notice on its page.
@@ -48,7 +48,7 @@ def nearby(filters: list[tuple], current: str, limit: int = FILTER_LIMIT) -> lis
 
 
 def by_day(occurrences: list[Occurrence], tz) -> list[tuple[dt.date, list[Occurrence]]]:
-    return [(day, list(group)) for day, group in groupby(occurrences, key=lambda o: o.start.astimezone(tz).date())]
+    return [(day, list(group)) for day, group in groupby(occurrences, key=lambda o: day_of(o, tz))]
 
 
 class Views:
@@ -60,7 +60,7 @@ class Views:
         self.routes = routes
         self.translator = translator
         self.markdown = markdown
-        self.listings = listings or Listings.of(site)  # given: the events are those of another build
+        self.listings = listings or routes.listings  # given: the events are those of another build
         # Everything below reads the model through `site`, which records what each output reads.
         self.site = Reads(site, self.listings, routes)
         self.directions = {lang.code: lang.dir for lang in self.config.languages}
@@ -298,19 +298,36 @@ class Views:
                 "qr": notice.qr_svg(page_url, qr_label)}
 
     def view_events(self, route, lang):
-        occurrences = self.site.upcoming
+        kind, key, number = listing_of(route)
         heading = self.translator.gettext(lang, N_("Upcoming events"))
-        if route.kind == "events_location":
-            occurrences = self.site.upcoming_at(route.key)
-            heading = self.site.location(route.key).name(lang)
-        elif route.kind == "events_category":
-            occurrences = [o for o in occurrences if o.event.category == route.key]
-            heading = self.config.category(route.key)(lang)
-        calendar = self.feed_url("location_ics", lang, route.key) if route.kind == "events_location" else None
-        return {"title": heading, "occurrences": occurrences, "filter_categories": self.site.categories_upcoming(),
-                "filter_locations": self.location_filters(lang, route.key if route.kind == "events_location" else None),
+        if kind == "events_location":
+            heading = self.site.location(key).name(lang)
+        elif kind == "events_category":
+            heading = self.config.category(key)(lang)
+        calendar = self.feed_url("location_ics", lang, key) if kind == "events_location" else None
+        return {**self.listing_page(kind, key, number, heading, lang), "listing": (kind, key),
+                "filter_categories": self.site.categories_upcoming(),
+                "filter_locations": self.location_filters(lang, key if kind == "events_location" else None),
                 "calendar_url": calendar or self.feed_url("events_ics", lang), "atom_url": self.feed_url("events_atom", lang),
                 "open_data_url": self.routes.url("open_data", lang)}
+
+    def listing_page(self, kind, key, number, heading, lang) -> dict:
+        """The title, dates and page links of page `number` of a listing, split as the routes
+        split it (`calendar.listings.paged`). `pagination` is None for a listing of one page."""
+        pages = paged(listed(self.site, kind, key), self.config.tz)
+        number = min(number, len(pages))
+        if len(pages) == 1:
+            return {"title": heading, "occurrences": pages[0], "pagination": None}
+
+        def link(n):
+            if not 1 <= n <= len(pages):
+                return None
+            page_kind, page_key = listing_page(kind, key, n)
+            return self.routes.url(page_kind, lang, page_key)
+        where = self.translator.gettext(lang, N_("Page %(number)s of %(count)s")) % {
+            "number": i18n.native_digits(str(number), lang), "count": i18n.native_digits(str(len(pages)), lang)}
+        return {"title": heading if number == 1 else f"{heading} – {where}", "occurrences": pages[number - 1],
+                "pagination": {"number": number, "text": where, "previous": link(number - 1), "next": link(number + 1)}}
 
     def location_filters(self, lang, current: str | None = None) -> list[tuple[str, str, Markup]]:
         """(slug, URL of its listing, name) of the locations an event listing offers as filters:
@@ -330,8 +347,8 @@ class Views:
     def feed_url(self, kind, lang, key=None) -> str | None:
         return self.routes.url(kind, lang, key) if self.routes.has(kind, lang, key) else None
 
-    view_events_location = view_events
-    view_events_category = view_events
+    view_events_location = view_events_category = view_events
+    view_events_page = view_events_location_page = view_events_category_page = view_events
 
     def view_search(self, route, lang):
         """The page loads every shard of its language's index: the first as Pagefind UI's own
@@ -352,7 +369,10 @@ class Views:
                 "source": self.routes.absolute(self.routes.url("home", lang))}
 
     def view_events_archive(self, route, lang):
-        return {"title": self.translator.gettext(lang, N_("Past events")), "occurrences": self.site.past}
+        kind, key, number = listing_of(route)
+        return self.listing_page(kind, key, number, self.translator.gettext(lang, N_("Past events")), lang)
+
+    view_events_archive_page = view_events_archive
 
     def view_event(self, route, lang):
         event = self.site.event(route.key)
