@@ -15,7 +15,7 @@ ARCHIVE_DAYS = 366  # how far back the archive of past events reaches
 # Dates a listing page shows, in whole days: a day that has more makes a longer page. About 40 KB of
 # HTML: BENN's eight weeks of events fit on one page; a city's thousands take as many pages as needed.
 PAGE_SIZE = 100
-# The listing pages: kind → what the listing's occurrences are (listed()).
+# The kinds of listing page; listed() says which occurrences each shows.
 LISTINGS = ("events", "events_archive", "events_location", "events_category")
 
 

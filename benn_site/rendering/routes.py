@@ -105,9 +105,9 @@ class Route:
 class Routes:
     """All HTML routes of a site; built once from the model, then only read."""
 
-    def __init__(self, site: Site, listings: Listings | None = None):
+    def __init__(self, site: Site):
         self.site = site
-        self.listings = listings or Listings.of(site)  # how many pages each event listing has
+        self.listings = Listings.of(site)  # the events each listing shows: how many pages it has
         self.base = site.config.base_path
         self.routes: list[Route] = []  # HTML pages, each rendered from its template
         self.feeds: list[Route] = []  # calendars, Atom, sitemap, robots.txt

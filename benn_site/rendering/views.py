@@ -305,13 +305,13 @@ class Views:
         elif kind == "events_category":
             heading = self.config.category(key)(lang)
         calendar = self.feed_url("location_ics", lang, key) if kind == "events_location" else None
-        return {**self.listing_page(kind, key, number, heading, lang), "listing": (kind, key),
+        return {**self.listing_context(kind, key, number, heading, lang), "listing": (kind, key),
                 "filter_categories": self.site.categories_upcoming(),
                 "filter_locations": self.location_filters(lang, key if kind == "events_location" else None),
                 "calendar_url": calendar or self.feed_url("events_ics", lang), "atom_url": self.feed_url("events_atom", lang),
                 "open_data_url": self.routes.url("open_data", lang)}
 
-    def listing_page(self, kind, key, number, heading, lang) -> dict:
+    def listing_context(self, kind, key, number, heading, lang) -> dict:
         """The title, dates and page links of page `number` of a listing, split as the routes
         split it (`calendar.listings.paged`). `pagination` is None for a listing of one page."""
         pages = paged(listed(self.site, kind, key), self.config.tz)
@@ -370,7 +370,7 @@ class Views:
 
     def view_events_archive(self, route, lang):
         kind, key, number = listing_of(route)
-        return self.listing_page(kind, key, number, self.translator.gettext(lang, N_("Past events")), lang)
+        return self.listing_context(kind, key, number, self.translator.gettext(lang, N_("Past events")), lang)
 
     view_events_archive_page = view_events_archive
 
