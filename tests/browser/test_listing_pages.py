@@ -41,7 +41,8 @@ def test_no_axe_violations_on_a_listing_s_later_pages(browser, paged_server, vie
     assert failures == {path: [] for path in failures}
 
 
-def test_a_reader_walks_the_pages_by_their_links(page, paged_server):
+def test_a_reader_walks_the_pages_by_their_links(browser, paged_server):
+    page = browser.new_page(viewport=VIEWPORTS["phone"])
     page.goto(paged_server + "/ar/events/")
     seen = [page.locator("nav.pages span").text_content()]
     while page.locator('nav.pages a[rel="next"]').count():
@@ -51,3 +52,4 @@ def test_a_reader_walks_the_pages_by_their_links(page, paged_server):
     page.locator('nav.pages a[rel="prev"]').click()
     assert page.url == paged_server + "/ar/events/page/2/"
     assert seen == ["الصفحة 1 من 3", "الصفحة 2 من 3", "الصفحة 3 من 3"]
+    page.close()
