@@ -30,6 +30,9 @@ EXAMPLE_LABELS = {
 
 
 FILTER_LIMIT = 12  # locations one location's event listing offers as filters at most
+# Dates a location's page lists at most: the next ones, then a link to its listing (events/at/<slug>/),
+# which has them all in pages. A busy place's page would otherwise grow with its events.
+LOCATION_DATES = 12
 
 
 def nearby(filters: list[tuple], current: str, limit: int = FILTER_LIMIT) -> list[tuple]:
@@ -267,6 +270,7 @@ class Views:
             status = schedule.opening_status_data(location, today, holidays, tz=self.config.tz)
         rows = schedule.week_rows(location, today, holidays, lang) if location.has_hours else []
         page_url = self.routes.absolute(self.routes.url("location", lang, location.slug))
+        upcoming = self.site.upcoming_at(location.slug)
         return {
             "title": location.name(lang),
             "location": location,
@@ -274,7 +278,9 @@ class Views:
             "rows": rows,
             "share": share.location_share(location, rows, lang, page_url, self.translator),
             "closures": schedule.upcoming_closures(location, today, holidays, lang) if location.has_hours else [],
-            "events": self.site.upcoming_at(location.slug),
+            "events": upcoming[:LOCATION_DATES],
+            "all_events_url": self.routes.url("events_location", lang, location.slug)
+            if len(upcoming) > LOCATION_DATES else None,
             "status_json": script_json(status) if status else None,
             "osm_hours": hours_formats.osm_opening_hours(location),
             "jsonld": script_json(structured.location_data(self.site, self.routes, location, lang, holidays)),

@@ -124,3 +124,22 @@ def test_listing_pages_pass_the_nu_html_checker(tmp_path, small_pages):
         target.parent.mkdir(parents=True)
         shutil.copyfile(out / path / "index.html", target)
     assert html_errors(pages) == []
+
+
+def test_a_location_s_page_lists_its_next_dates_and_links_to_all(tmp_path):
+    """A busy place's page lists its next LOCATION_DATES dates, then links to its listing, which has
+    them all: the page weighs the same with three times the events."""
+    from benn_site.rendering.views import LOCATION_DATES
+
+    sizes = {}
+    for count in (LOCATION_DATES, 3 * LOCATION_DATES):
+        out = built(tmp_path, f"busy{count}", count)
+        page = page_of(out, "de/locations/mitte")
+        here = page[page.index('id="events-here"'):]
+        assert titles(here) == [f"Treff {n:04d}" for n in range(LOCATION_DATES)]
+        more = '<p><a href="/de/events/at/mitte/">Alle Termine dieses Standorts</a></p>'
+        assert (more in here) == (count > LOCATION_DATES)
+        sizes[count] = len(page.encode())
+    assert sizes[3 * LOCATION_DATES] - sizes[LOCATION_DATES] < 200, sizes
+    assert len(titles(page_of(out, "de/events/at/mitte"))) == 3 * LOCATION_DATES
+    assert 'href="/ar/events/at/mitte/"' in page_of(out, "ar/locations/mitte")
