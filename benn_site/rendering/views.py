@@ -319,8 +319,11 @@ class Views:
 
     def listing_context(self, kind, key, number, heading, lang) -> dict:
         """The title, dates and page links of page `number` of a listing, split as the routes
-        split it (`calendar.listings.paged`). `pagination` is None for a listing of one page."""
-        pages = paged(listed(self.site, kind, key), self.config.tz)
+        split it (`calendar.listings.paged`). `pagination` is None for a listing of one page.
+        Split once per listing, not once per page: a city's 30 pages each splitting its 3,000 dates
+        again would grow with the square of its events."""
+        pages = self.site.memo(("listing_pages", kind, key),
+                               lambda: paged(listed(self.site, kind, key), self.config.tz))
         number = min(number, len(pages))
         if len(pages) == 1:
             return {"title": heading, "occurrences": pages[0], "pagination": None}
