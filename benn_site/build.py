@@ -74,7 +74,9 @@ def prepare(root: Path, now: dt.datetime, base_url: str | None = None, drafts: b
     outside = outside_links(root)
     if outside:
         raise BuildFailed(outside)
-    config = load_config(root, base_url)
+    if sources is not None:
+        sources.begin()
+    config = load_config(root, base_url, sources)
     with collector.keeping():
         site, errors, unloaded = load_partial(config, now, drafts, sources, stop)
     errors = errors + validate_site(site, unloaded)

@@ -81,8 +81,10 @@ class Config:
         return zoneinfo.ZoneInfo(self.timezone)
 
 
-def load_config(root: Path, base_url: str | None = None) -> Config:
-    """Read `root/site.yaml`; raise BuildFailed listing every problem."""
+def load_config(root: Path, base_url: str | None = None, sources=None) -> Config:
+    """Read `root/site.yaml`; raise BuildFailed listing every problem. `sources`, the build's
+    cache of parsed files (`content.parsed_files.SourceCache`), keeps what the holidays package
+    said of site.yaml's region until the file or the package changes."""
     path = root / "site.yaml"
     name = "site.yaml"
     if not path.is_file():
@@ -153,7 +155,9 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
         if isinstance(hol, dict) and hol.get("country"):
             check.known(hol, {"country", "subdivision"}, "holidays.")
             holidays = (str(hol["country"]), str(hol["subdivision"]) if hol.get("subdivision") else None)
-            _check_holidays(holidays, data, check)
+            if sources is None or sources.get(path, "holidays") != holidays:
+                if _check_holidays(holidays, data, check) and sources is not None:
+                    sources.put(path, "holidays", holidays)
         else:
             check.error(data, "holidays", msg("must say the country"), msg("e.g. {country: DE, subdivision: BE}"))
 
@@ -247,29 +251,32 @@ def _languages(data, check: FieldChecker) -> list[Language]:
     return result
 
 
-def _check_holidays(holidays, data, check):
+def _check_holidays(holidays, data, check) -> bool:
+    """Whether the holidays package knows the region; else the problem is noted in `check`.
+    Asking imports every country the package has (a tenth of a second), so the caller keeps a yes."""
     import holidays as holidays_lib
 
     country, subdivision = holidays
     try:
         holidays_lib.country_holidays(country, subdiv=subdivision, years=2026)
-        return
+        return True
     except (NotImplementedError, KeyError):
         pass  # which of the two is unknown, said below
     except ValueError as exc:
         check.error(data, "holidays", str(exc).splitlines()[0], msg("e.g. {country: DE, subdivision: BE}"))
-        return
+        return False
     # Only now the list of every country: it imports them all, 60 ms that a correct site.yaml need not wait.
     supported = holidays_lib.list_supported_countries()
     if country not in supported:
         check.error(data, "holidays", msg("unknown country '{country}'", country=country),
                     did_you_mean(country.upper(), supported) or msg("use an ISO code such as DE"))
-        return
+        return False
     if subdivision is not None and subdivision not in supported[country]:
         check.error(data, "holidays", msg("'{subdivision}' is not a subdivision of {country}",
                                           subdivision=subdivision, country=country),
                     did_you_mean(subdivision.upper(), supported[country])
                     or msg("one of: {names}", names=", ".join(supported[country])), field="holidays.subdivision")
-        return
+        return False
     check.error(data, "holidays", msg("unknown country '{country}'", country=country),
                 msg("use an ISO code such as DE"))
+    return False

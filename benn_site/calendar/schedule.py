@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays as holidays_lib
 from dateutil.rrule import MONTHLY, WEEKLY, rrule
 from dateutil.rrule import weekday as rr_weekday
 
@@ -183,16 +182,24 @@ def occurrences(events, tz, window_start: dt.datetime, window_end: dt.datetime) 
 
 # ---------------------------------------------------------------- public holidays
 
+def _holidays_lib():
+    """The holidays package, imported when a table is first made: with its countries it takes a
+    tenth of a second, which a build that renders no office hours (one page edited) need not pay."""
+    import holidays
+
+    return holidays
+
+
 @lru_cache(maxsize=32)
 def _entity_languages(country: str, subdiv: str | None) -> tuple[str | None, tuple[str, ...]]:
-    entity = holidays_lib.country_holidays(country, subdiv=subdiv)
+    entity = _holidays_lib().country_holidays(country, subdiv=subdiv)
     return entity.default_language, tuple(entity.supported_languages)
 
 
 @lru_cache(maxsize=256)
 def _year_names(country: str, subdiv: str | None, year: int, language: str | None) -> tuple:
     """One year's holidays, memoised as an immutable tuple; the library's tables are dicts."""
-    table = holidays_lib.country_holidays(country, subdiv=subdiv, years=year, language=language)
+    table = _holidays_lib().country_holidays(country, subdiv=subdiv, years=year, language=language)
     return tuple(sorted(table.items()))
 
 

@@ -49,14 +49,13 @@ class Unloaded:
 def load_partial(config: Config, now: dt.datetime, drafts: bool = False, cache: SourceCache | None = None,
                  stop=None) -> tuple[Site, list[SiteError], Unloaded]:
     """(the items that loaded, every problem, what did not load); `cache` keeps parsed files
-    between builds; Stopped as soon as `stop()` is true."""
+    between builds (its build begun by the caller, who may have asked it about site.yaml);
+    Stopped as soon as `stop()` is true."""
     errors: list[SiteError] = []
     content = config.content_dir
     if not content.is_dir():
         raise BuildFailed([ContentError("content", None, msg("folder not found"),
                                         hint=msg("a site needs content/pages, content/locations, content/events"))])
-    if cache is not None:
-        cache.begin()
     reading = Reading(cache, TextChunks())
     pages = _load_pages(config, errors, drafts, now, reading, stop)
     unloaded = Unloaded()

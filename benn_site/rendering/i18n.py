@@ -51,6 +51,11 @@ class Translator:
         return bool(self.catalogs.get(lang, {}).get(msgid)) or lang == "en" and msgid in self.known
 
 
+# Formatted dates and times kept per process: a city's pages show the same few hundred days and
+# opening hours thousands of times, and Babel builds each text anew (a tenth of a page's time).
+FORMATTED = 8192
+
+
 @functools.lru_cache(maxsize=None)
 def babel_locale(lang: str) -> Locale:
     """Babel's Locale of a language code, parsed once: each date on a page asks for it."""
@@ -80,6 +85,13 @@ def native_digits(text: str, lang: str) -> str:
 
 def date_text(value: dt.date, lang: str, form: str = "full") -> str:
     """'Donnerstag, 26. November 2026' in each language's CLDR form and digits."""
+    if type(value) is dt.date:  # a datetime is a date too, but equal instants may be other days
+        return _date_text(value, lang, form)
+    return native_digits(format_date(value, format=form, locale=babel_locale(lang)), lang)
+
+
+@functools.lru_cache(maxsize=FORMATTED)
+def _date_text(value: dt.date, lang: str, form: str) -> str:
     return native_digits(format_date(value, format=form, locale=babel_locale(lang)), lang)
 
 
@@ -90,6 +102,7 @@ def time_text(value: dt.datetime | dt.time, lang: str) -> str:
     return native_digits(format_time(value, format="short", locale=babel_locale(lang)), lang)
 
 
+@functools.lru_cache(maxsize=FORMATTED)
 def time_range(start: dt.time, end: dt.time, lang: str) -> str:
     """'10:00–13:00 Uhr', '10:00 ص – 1:00 م': CLDR's interval form, so each language orders it its own way."""
     locale = babel_locale(lang)
@@ -99,10 +112,11 @@ def time_range(start: dt.time, end: dt.time, lang: str) -> str:
     return native_digits(format_interval(start, end, skeleton, locale=locale), lang)
 
 
-def weekday_names(lang: str) -> list[str]:
+@functools.lru_cache(maxsize=None)
+def weekday_names(lang: str) -> tuple[str, ...]:
     """Monday first, wide names: 'Montag', 'الاثنين', …"""
     names = get_day_names("wide", locale=babel_locale(lang))
-    return [names[i] for i in range(7)]
+    return tuple(names[i] for i in range(7))
 
 
 def language_name(code: str, lang: str) -> str:

@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from benn_site import config as config_module
 from benn_site import store
 from benn_site.build import CACHE_DIR, Builder
 from benn_site.content import loader
@@ -147,3 +148,25 @@ def test_built_from_the_cache_equals_a_clean_build(sample_site, tmp_path):
     clean = tmp_path / "clean"
     Builder(sample_site, clean, cache=False).build(NOW)
     assert digest(cached) == digest(clean)
+
+
+def test_the_holidays_package_is_asked_about_the_region_again_only_when_site_yaml_changes(sample_site, tmp_path,
+                                                                                       monkeypatch):
+    """Asking imports every country the package knows: a build with the region already found
+    good (kept with site.yaml's parse) does not ask, and a region changed to a wrong one is
+    still reported."""
+    age(sample_site)
+    config_file = sample_site / "site.yaml"
+    os.utime(config_file, (OLD, OLD))
+    out = tmp_path / "out"
+    Builder(sample_site, out).build(NOW)
+    asked = []
+    real = config_module._check_holidays
+    monkeypatch.setattr(config_module, "_check_holidays", lambda holidays, *rest: asked.append(holidays) or real(holidays, *rest))
+    Builder(sample_site, out).build(NOW)  # a new process: what was found comes from .cache/
+    assert asked == []
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace("country: DE", "country: XX"), encoding="utf-8")
+    with pytest.raises(BuildFailed) as failed:
+        Builder(sample_site, out).build(NOW)
+    assert asked == [("XX", "BE")]
+    assert [str(e) for e in failed.value.errors] == ["site.yaml:9: holidays: unknown country 'XX' (use an ISO code such as DE)"]
