@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -61,7 +62,7 @@ def load_partial(config: Config, now: dt.datetime, drafts: bool = False, cache: 
     unloaded = Unloaded()
     locations = _load_locations(config, errors, unloaded.locations, drafts, now, reading)
     events = _load_events(config, errors, drafts, now, unloaded.event_locations, reading, stop)
-    catalogs = _load_catalogs(config, errors)
+    catalogs = _load_catalogs(config, errors, reading)
     outlines = _load_outlines(config, errors)
     site = Site(config, now, tuple(pages), tuple(locations), tuple(events), tuple(catalogs), outlines)
     return site, errors, unloaded
@@ -369,9 +370,11 @@ def _load_outlines(config: Config, errors) -> Outlines | None:
     return outlines
 
 
-def _load_catalogs(config: Config, errors) -> list[UiCatalog]:
-    from babel.messages.pofile import PoFileError, read_po
-
+def _load_catalogs(config: Config, errors, reading: Reading | None = None) -> list[UiCatalog]:
+    """Each language's catalog, from `reading.cache` when its file is unchanged: parsing seven
+    catalogs (and importing Babel's reader) is a twentieth of a second that one edited page
+    need not wait for."""
+    cache = reading.cache if reading else None
     folder = config.content_dir / "ui"
     result = []
     for path in _files(folder, ".po"):
@@ -381,19 +384,32 @@ def _load_catalogs(config: Config, errors) -> list[UiCatalog]:
             errors.append(ContentError(name, None, msg("language '{lang}' is not declared in site.yaml", lang=lang),
                                        hint=msg("rename the file or add the language to site.yaml")))
             continue
-        text, problems = read_text(path, config.root)
-        if problems:
-            errors.extend(problems)
-            continue
-        try:
-            import io
-
-            catalog = read_po(io.BytesIO(text.encode("utf-8")), locale=None, abort_invalid=True)
-        except PoFileError as exc:
-            errors.append(ContentError(name, getattr(exc, "lineno", None), msg("catalog error: {problem}", problem=exc),
-                                       hint=msg("check the quotes of msgid and msgstr lines")))
-            continue
-        messages = tuple(sorted((m.id, m.string or (m.id if lang == "en" else ""))
-                                for m in catalog if m.id and isinstance(m.id, str) and not m.fuzzy))
+        messages = cache.get(path, "catalog") if cache is not None else None
+        if messages is None:
+            messages = _read_catalog(config, path, lang, errors)
+            if messages is None:
+                continue
+            if cache is not None:
+                cache.put(path, "catalog", messages)
         result.append(UiCatalog(lang, messages, Source(name, 1)))
     return result
+
+
+def _read_catalog(config: Config, path: Path, lang: str, errors) -> tuple | None:
+    """msgid → translation pairs of one catalog, sorted; None (and the problem in `errors`) when
+    it cannot be read."""
+    from babel.messages.pofile import PoFileError, read_po
+
+    text, problems = read_text(path, config.root)
+    if problems:
+        errors.extend(problems)
+        return None
+    try:
+        catalog = read_po(io.BytesIO(text.encode("utf-8")), locale=None, abort_invalid=True)
+    except PoFileError as exc:
+        errors.append(ContentError(relpath(path, config.root), getattr(exc, "lineno", None),
+                                   msg("catalog error: {problem}", problem=exc),
+                                   hint=msg("check the quotes of msgid and msgstr lines")))
+        return None
+    return tuple(sorted((m.id, m.string or (m.id if lang == "en" else ""))
+                        for m in catalog if m.id and isinstance(m.id, str) and not m.fuzzy))

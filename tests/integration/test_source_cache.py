@@ -28,13 +28,13 @@ def age(root):
 
 @pytest.fixture
 def reads(monkeypatch):
-    """The pages, locations and events the loader reads from disk, in order (the few interface
-    catalogs and the map's outlines are read every time)."""
+    """The pages, locations, events and interface catalogs the loader reads from disk, in order
+    (the map's outlines are read every time)."""
     seen = []
     real = loader.read_text
 
     def counting(path, root):
-        if path.suffix in (".md", ".yaml", ".yml"):
+        if path.suffix in (".md", ".yaml", ".yml", ".po"):
             seen.append(path.relative_to(root).as_posix())
         return real(path, root)
 
@@ -170,3 +170,18 @@ def test_the_holidays_package_is_asked_about_the_region_again_only_when_site_yam
         Builder(sample_site, out).build(NOW)
     assert asked == [("XX", "BE")]
     assert [str(e) for e in failed.value.errors] == ["site.yaml:9: holidays: unknown country 'XX' (use an ISO code such as DE)"]
+
+
+def test_an_edited_interface_catalog_is_read_again(sample_site, tmp_path, reads):
+    age(sample_site)
+    out = tmp_path / "out"
+    Builder(sample_site, out).build(NOW)
+    catalog = sample_site / "content/ui/de.po"
+    text = catalog.read_text(encoding="utf-8")
+    assert 'msgstr "Zum Inhalt springen"' in text
+    catalog.write_text(text.replace('msgstr "Zum Inhalt springen"', 'msgstr "Direkt zum Inhalt"'), encoding="utf-8")
+    os.utime(catalog, (OLD + 60, OLD + 60))
+    reads.clear()
+    Builder(sample_site, out).build(NOW)
+    assert reads == ["content/ui/de.po"]
+    assert "Direkt zum Inhalt" in (out / "de/index.html").read_text(encoding="utf-8")
