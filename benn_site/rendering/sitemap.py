@@ -11,8 +11,6 @@ every file every day.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape, quoteattr
-
 from benn_site.rendering.routes import UNLISTED, Routes
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -21,6 +19,8 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 def sitemap(routes: Routes) -> bytes:
     """Every page, or, for more pages than one file holds, the index of the files that list them."""
+    from xml.sax.saxutils import escape  # imported when used, as in atom_feed: it brings urllib, http and ssl
+
     if not routes.has("sitemap_part", None, "1"):
         return _urlset(routes, listed(routes))
     lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<sitemapindex xmlns="{SITEMAP_NS}">']
@@ -60,6 +60,8 @@ def alternates(routes: Routes, route) -> list[tuple[str, str]]:
 
 
 def _urlset(routes: Routes, order) -> bytes:
+    from xml.sax.saxutils import escape, quoteattr
+
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
     for loc, route in order:
