@@ -226,14 +226,14 @@ class Builder:
         if self.keep_snapshot:
             first = self.snapshot is None
             env = self.templates.environment(config.templates_dir)  # the one the pages were made with
-            self.snapshot = quick_path.Snapshot(site, done.views.routes, done.views.listings, env,
+            self.snapshot = quick_path.Snapshot(site, done.routes, done.views.listings, env,
                                                 self.sources.parsed("md!"), plan.counts())
             if first:
                 quick_path.warm(self.snapshot)
         clock.lap("keep caches")
         return BuildReport(done.pages, len(output.written), clock.elapsed(), output.target,
                            done.translator.missing, warnings, len(output.changed), len(output.removed),
-                           done.rendered, clock.stages, done.views.routes)
+                           done.rendered, clock.stages, done.routes)
 
     def quick(self, saved: Path, now: dt.datetime) -> list[str] | None:
         """The preview's fast path (quick.py) for a save of the file `saved`: the output names

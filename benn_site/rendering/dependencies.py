@@ -3,13 +3,13 @@ output need not be rendered again.
 
 An output's fingerprint is a hash of everything its bytes can depend on:
 
-- for every output: the generator's code and library versions, site.yaml, the interface
-  catalogs and the set of routes (every URL of the site);
+- for every output: the generator's code and library versions, site.yaml and the interface
+  catalogs;
 - its template and every template that one extends, includes or imports, and the build instant
   when one of them uses `now` or `today` (found in the templates' text);
 - the value of every part of the model its view, template or feed read while it rendered,
   recorded by `reads.Reads`: a page's own files, a location with its upcoming events, the list
-  of upcoming events, the menu's titles, …
+  of upcoming events, the menu's titles, the addresses of each kind it linked to, …
 
 Nothing here says what a kind of output reads: an output is rendered, its reads are recorded,
 and the next build evaluates the same reads on its own model. Values are hashed as values
@@ -31,7 +31,7 @@ from jinja2 import meta
 from benn_site.model import Site
 from benn_site.reading.packed_text import PackedText
 from benn_site.rendering.reads import Reads
-from benn_site.rendering.routes import Route, Routes
+from benn_site.rendering.routes import Route
 
 
 def digest(*values) -> str:
@@ -175,18 +175,17 @@ class Templates:
 
 class Fingerprints:
     """The fingerprint of one output: a hash of what every output reads (the code, site.yaml,
-    the catalogs, the set of URLs), of its templates, and of the value of every key its view,
+    the catalogs), of its templates, and of the value of every key its view,
     template or feed read through `Reads` while it rendered. `of(route, keys)` takes the keys
     recorded when the output was last made and evaluates them on this build's model."""
 
-    def __init__(self, site: Site, reads: Reads, routes: Routes, templates: Templates | None, code: str):
+    def __init__(self, site: Site, reads: Reads, templates: Templates | None, code: str):
         self.site = site
         self.reads = reads
         self.templates = templates
         self.memo: dict[int, tuple[object, str]] = {}
         self._values: dict[tuple, str] = {}
-        route_set = [(r.kind, r.lang, r.key) for r in routes.routes + routes.feeds]
-        self.common = digest(code, site.config, site.catalogs, route_set)
+        self.common = digest(code, site.config, site.catalogs)
 
     def _hash(self, *values) -> str:
         parts: list[str] = []

@@ -12,6 +12,12 @@ A key's value is what the access returned, so a narrow access is a narrow depend
 (`menu_pages`) returns pages without their text, and a page that shows the menu does not
 depend on every page's body. Work shared by many outputs (the footer, the map's layout) goes
 through `memo()`, which replays what the first computation read into every output that uses it.
+
+The site's addresses are read the same way (`Reads.routes`, a `RecordedRoutes`): asking for the
+address of an event records in which languages that event has one (for pages: every page's slug
+and languages); the address itself follows from the question. So a new event changes what the
+listings, its location's pages and the feeds read, not what a page about opening hours or another
+event's page read, and only those are rendered again.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ class Reads:
         self._routes = routes
         self._frames: list[set] = []
         self._memo: dict = {}
+        self.routes = RecordedRoutes(routes, self)
 
     # -- recording -----------------------------------------------------------------------------
 
@@ -162,6 +169,32 @@ class Reads:
             return counts
         return search_shards.shard_count(self.memo("pages_by_language", pages_by_language).get(lang, 0))
 
+    # -- the site's addresses, as `RecordedRoutes` records them ---------------------------------
+
+    def route_languages(self, kind: str, key) -> tuple:
+        """The languages in which the address (kind, key) exists: what its URL in one of them,
+        whether it exists, and its alternates depend on (`RecordedRoutes`)."""
+        self._note(("route_languages", kind, key))
+
+        def by_address():  # one pass over the routes for every address
+            found: dict[tuple, list] = {}
+            for route in self._routes.routes + self._routes.feeds:
+                found.setdefault((route.kind, route.key), []).append(route.lang)
+            return {address: tuple(langs) for address, langs in found.items()}
+        return self.memo("routes_by_address", by_address).get((kind, key), ())
+
+    def page_links(self) -> tuple:
+        """Each page's slug and `only_in`, which decide the addresses of all pages and the language
+        a link to one leads to (`Routes.page_link`). One key for every page: the footer and the
+        menu link to a dozen pages from every page, and pages are added far less often than events."""
+        self._note(("page_links",))
+        return self.memo("page_links", lambda: tuple((page.slug, page.only_in) for page in self._site.pages))
+
+    def route_set(self) -> tuple:
+        """Every address: what an output that lists them all (the sitemap) depends on."""
+        self._note(("route_set",))
+        return self.memo("route_set", lambda: tuple((r.kind, r.lang, r.key) for r in self._routes.routes + self._routes.feeds))
+
     # -- the event listings --------------------------------------------------------------------
 
     @property
@@ -189,3 +222,55 @@ class Reads:
     def categories_upcoming(self) -> list[str]:
         self._note(("categories_upcoming",))
         return sorted({o.event.category for o in self._listings.upcoming if o.event.category})
+
+
+class RecordedRoutes:
+    """The routes as an output sees them (`Routes`' questions, answered by it): each question
+    whose answer depends on which addresses exist is recorded in `reads`' open frame, as what
+    it depends on: the languages of that one address (`Reads.route_languages`), for a page all
+    pages' slugs and languages (`Reads.page_links`), for the whole list `Reads.route_set`. What
+    follows from the question alone (the base path, assets, absolute URLs) is not recorded."""
+
+    def __init__(self, routes: Routes, reads: Reads):
+        self._routes = routes
+        self._reads = reads
+
+    def __getattr__(self, name):
+        if name in ("base", "asset", "absolute", "x_default", "sitemap_urls"):
+            return getattr(self._routes, name)
+        raise AttributeError(name)  # anything else would be read unrecorded: add it below
+
+    def _note(self, kind, key) -> None:
+        if key is None:  # the site's own pages and files, in every language: site.yaml decides (Routes)
+            return
+        self._reads._note(("page_links",) if kind == "page" else ("route_languages", kind, key))
+
+    def has(self, kind, lang=None, key=None) -> bool:
+        self._note(kind, key)
+        return self._routes.has(kind, lang, key)
+
+    def path(self, kind, lang=None, key=None) -> str:
+        self._note(kind, key)
+        return self._routes.path(kind, lang, key)
+
+    def url(self, kind, lang=None, key=None) -> str:
+        self._note(kind, key)
+        return self._routes.url(kind, lang, key)
+
+    def page_link(self, slug: str, lang: str) -> tuple[str, str]:
+        self._note("page", slug)
+        return self._routes.page_link(slug, lang)
+
+    def alternate_languages(self, route) -> list[str]:
+        self._note(route.kind, route.key)
+        return self._routes.alternate_languages(route)
+
+    @property
+    def routes(self) -> list:
+        self._reads._note(("route_set",))
+        return self._routes.routes
+
+    @property
+    def feeds(self) -> list:
+        self._reads._note(("route_set",))
+        return self._routes.feeds

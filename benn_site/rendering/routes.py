@@ -103,7 +103,10 @@ class Route:
 
 
 class Routes:
-    """All HTML routes of a site; built once from the model, then only read."""
+    """All HTML routes of a site; built once from the model, then only read. A route without a
+    key (the home page, the listings, the feeds of all events, …) is there in every language of
+    site.yaml or once for the site: which of them exist follows from site.yaml alone, which an
+    output's fingerprint holds whole (`reads.RecordedRoutes` does not record them)."""
 
     def __init__(self, site: Site):
         self.site = site

@@ -60,12 +60,13 @@ class Views:
     def __init__(self, site: Site, routes: Routes, translator: i18n.Translator, markdown: MarkdownConverter,
                  listings: Listings | None = None):
         self.config = site.config
-        self.routes = routes
         self.translator = translator
         self.markdown = markdown
         self.listings = listings or routes.listings  # given: the events are those of another build
-        # Everything below reads the model through `site`, which records what each output reads.
+        # Everything below reads the model through `site` and the addresses through `routes`,
+        # which record what each output reads.
         self.site = Reads(site, self.listings, routes)
+        self.routes = self.site.routes
         self.directions = {lang.code: lang.dir for lang in self.config.languages}
         self.link_errors: list[tuple[str, str]] = []  # (source path, target)
 

@@ -269,3 +269,24 @@ def test_a_view_that_reads_something_new_is_rebuilt_when_that_changes(tmp_path, 
     assert digest(out) == digest(clean)
     assert page.read_text(encoding="utf-8") != before  # the new length is shown
     assert report.rendered < first.rendered / 2  # the privacy and location pages, not the site
+
+
+def test_a_new_event_renders_what_shows_events_not_every_page(tmp_path, monkeypatch):
+    """Addresses are recorded as they are read (`reads.RecordedRoutes`): a new event is rendered
+    with the listings it is in, its location's pages, the home page (its coming dates) and the
+    feeds; the other events' pages and the site's other pages are not rendered again."""
+    site = richer_site(tmp_path / "site")
+    out = tmp_path / "out"
+    builder = Builder(site, out, jobs=1)
+    first = builder.build(NOW)
+    rendered = []
+    context = Views.context
+    monkeypatch.setattr(Views, "context", lambda self, route: rendered.append(route.output) or context(self, route))
+    (site / "content/events/2026-12-03-neu.md").write_text(event("Neu", "2026-12-03 11:00", "nord"), encoding="utf-8")
+    report = builder.build(NOW)
+    build(site, tmp_path / "clean", NOW, cache=False)
+    assert digest(out) == digest(tmp_path / "clean")
+    assert sorted(name for name in rendered if name.startswith("de/")) == [
+        "de/events/2026-12-03-neu/index.html", "de/events/at/nord/index.html", "de/events/category/cafe/index.html",
+        "de/events/index.html", "de/index.html", "de/locations/nord/index.html", "de/locations/nord/notice/index.html"]
+    assert report.rendered < first.rendered / 2

@@ -63,3 +63,16 @@ def test_two_files_claim_one_url(tmp_path):
     assert [str(e) for e in routes.errors] == [
         "content/locations/mitte.yml: the address /de/locations/mitte/ is claimed by this file and by "
         "content/locations/mitte.yaml (rename one of the two files)"]
+
+
+def test_the_routes_without_a_key_follow_from_site_yaml_alone(tmp_path):
+    """`reads.RecordedRoutes` records no dependency on them: a site without events, pages or
+    locations has the same ones."""
+    def keyless(routes):
+        return sorted((r.kind, r.lang or "") for r in routes.routes + routes.feeds if r.key is None)
+
+    content = [name for name in sample_files() if name.startswith(("content/events/", "content/pages/",
+                                                                   "content/locations/"))]
+    full, bare = routes_of(tmp_path / "full"), routes_of(tmp_path / "bare", {name: None for name in content})
+    assert len(full.routes) > len(bare.routes) and keyless(full) == keyless(bare)
+    assert {"home", "events", "events_ics", "sitemap"} <= {kind for kind, _ in keyless(full)}
