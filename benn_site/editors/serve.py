@@ -17,8 +17,12 @@ script tell the open pages to reload. It serves on tornado, which livereload bri
 The browser script is linked as `/livereload.js` (same origin), which the site's strict
 Content-Security-Policy allows, where livereload's own inline snippet would be blocked.
 livereload tells only the pages whose script has connected: a page still loading (a reload a
-moment ago, a slow phone) would miss a save. So the preview counts its reloads, notes the count
-each page was served at, and reloads a page at once when it connects after a newer one.
+moment ago, a slow phone) would miss a save. So the preview counts its reloads, each page it
+serves links the script with the number of the next one (`/livereload.js?snipver=3`, which
+livereload.js sends back when it connects), and a page that connects after that reload went out
+is reloaded at once. The number travels with the page, not with its address: the site's service
+worker fetches the pages it keeps again after a build, and such a fetch must not make an open page
+that is behind look up to date.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 import watchfiles
 
@@ -46,7 +50,8 @@ from benn_site.messages import Catalog, msg, writing_elsewhere
 
 QUIET_MS = 25  # rebuild once no watched file has changed for this long
 IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".part", ".crdownload")
-SCRIPT = b'<script src="/livereload.js" defer></script>'
+# `snipver`: the only option livereload.js both reads from its link and sends back (in its hello).
+SCRIPT = '<script src="/livereload.js?snipver={}" defer></script>'
 # The preview's "edit" link (with edit_url in site.yaml), styled from a file of the preview's own:
 # the site's Content-Security-Policy refuses inline styles.
 EDIT_CSS_PATH = "/_preview/edit.css"
@@ -107,7 +112,6 @@ class Preview:
         self.builds = 0
         self.changed = 0  # files the last build wrote or removed
         self.reloads = 0  # how often the open pages were told to reload
-        self.served: dict[str, int] = {}  # URL path of a page → `reloads` when it was last served
         self.edit_links: dict[str, str] = {}  # output file → where to edit it (with edit_url only)
 
     def instant(self) -> dt.datetime:
@@ -185,10 +189,10 @@ class Preview:
             for error in failed.errors:
                 self.echo(error.text(self.catalog), err=True)
 
-    def missed(self, url: str) -> bool:
-        """Whether the page at `url`, its reload script connecting now, was served before the
-        last reload (which it did not hear, not being connected then)."""
-        return self.served.get(unquote(urlsplit(url).path), self.reloads) < self.reloads
+    def missed(self, awaited: int) -> bool:
+        """Whether a page whose reload script connects now, served to wait for reload number
+        `awaited`, was not connected when that reload went out."""
+        return awaited <= self.reloads
 
     def response(self, url_path: str) -> tuple[int, str, bytes]:
         """(status, content type, body) for a request path; HTML gets the reload script."""
@@ -199,11 +203,10 @@ class Preview:
         name = _file_for(self.out, url_path)
         # A page (or a missing page) shows the problems; files such as CSS or favicon.ico do not.
         is_html = name.suffix == ".html" if name is not None else PurePosixPath(url_path).suffix in ("", ".html")
-        if is_html:
-            self.served[url_path.split("?")[0]] = self.reloads
+        awaited = self.reloads + 1  # counted before the file is read: the page is never older than this says
         if self.errors and is_html:
             page = error_page(self.errors, self.root, self.catalog)
-            return 500, "text/html; charset=utf-8", _inject(page.encode("utf-8"))
+            return 500, "text/html; charset=utf-8", _inject(page.encode("utf-8"), awaited)
         status = 200
         if name is None:
             status, name = 404, self.out / "404.html"
@@ -213,7 +216,7 @@ class Preview:
         kind = mimetypes.guess_type(name.name)[0] or "application/octet-stream"
         if kind == "text/html":
             link = self.edit_links.get(name.relative_to(self.out).as_posix()) if status == 200 else None
-            return status, "text/html; charset=utf-8", _inject(body, link and (link, self.catalog.translate(
+            return status, "text/html; charset=utf-8", _inject(body, awaited, link and (link, self.catalog.translate(
                 msg("Edit this page"))))
         if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
             kind += "; charset=utf-8"
@@ -251,17 +254,19 @@ def edit_links(routes) -> dict[str, str]:
     return links
 
 
-def _inject(html: bytes, edit: tuple[str, str] | None = None) -> bytes:
-    """The livereload script at the end of <head> (or the end of the page if there is none); with
-    `edit` (address, words), the preview's edit link at the end of <body>."""
+def _inject(html: bytes, awaited: int, edit: tuple[str, str] | None = None) -> bytes:
+    """The livereload script, linked with the number of the reload the page waits for, at the end
+    of <head> (or the end of the page if there is none); with `edit` (address, words), the
+    preview's edit link at the end of <body>."""
     if edit is not None:
         link = (f'<a class="preview-edit" href="{escape(edit[0])}">{escape(edit[1])}</a>').encode("utf-8")
         html = html.replace(b"</body>", link + b"</body>", 1) if b"</body>" in html else html + link
         style = f'<link rel="stylesheet" href="{EDIT_CSS_PATH}">'.encode()
         html = html.replace(b"</head>", style + b"</head>", 1) if b"</head>" in html else html
+    script = SCRIPT.format(awaited).encode()
     if b"</head>" in html:
-        return html.replace(b"</head>", SCRIPT + b"</head>", 1)
-    return html + SCRIPT
+        return html.replace(b"</head>", script + b"</head>", 1)
+    return html + script
 
 
 def echo(text: str, err: bool = False) -> None:
@@ -300,10 +305,14 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, now: dt.datetim
         head = get
 
     class Reloader(LiveReloadHandler):
+        awaited = None  # the reload its page waits for, from the hello (livereload.js leaves out a 0)
+
         def on_message(self, message):
             super().on_message(message)  # the page is among the waiters once it sent its URL
-            url = json.loads(message).get("url")
-            if url and preview.missed(url):
+            sent = json.loads(message)
+            if sent.get("command") == "hello" and isinstance(sent.get("snipver"), int):
+                self.awaited = sent["snipver"]
+            if sent.get("url") and self.awaited is not None and preview.missed(self.awaited):
                 self.send_message({"command": "reload", "path": "*", "liveCSS": False, "liveImg": True})
 
     def reload() -> None:
