@@ -85,6 +85,15 @@ def prepare(root: Path, now: dt.datetime, base_url: str | None = None, drafts: b
     return config, site
 
 
+def searched_pages(state: dict, previous: dict | None) -> tuple[set[str], set[str]] | None:
+    """The pages Pagefind indexes (marked for it) in this build and in the last, from the
+    outputs' records; None when the last build left none (then every written page counts)."""
+    if not previous:
+        return None
+    return ({name for name, record in state.items() if record[4]},
+            {name for name, record in previous.items() if record[4]})
+
+
 def markdown_versions(site: Site) -> list:
     """Every version that holds a Markdown text (packed: `markdown` decodes it on each call)."""
     return ([v for p in site.pages for v in p.versions] + [v for loc in site.locations for v in loc.texts]
@@ -123,7 +132,7 @@ class Builder:
         target = self.out.resolve()
         self.pending_file = target.parent / f".{target.name}.index-pending"
         self.lock_file = Path(tempfile.gettempdir()) / f"benn-site-{key}.lock"
-        self.state: dict | None = None  # output → [fingerprint, missing strings, keys read, digest], for self.out
+        self.state: dict | None = None  # output → [fingerprint, missing strings, keys read, digest, searched], for self.out
         self.code = dependencies.code_version()
         self.templates = Compiled(root / CACHE_DIR if cache else None, self.code)
         self._unindexed = None  # (output, base path, shards) that build(index=False) left out
@@ -178,7 +187,7 @@ class Builder:
         # stopped from here on leaves no fingerprints, so the next one compares every file, and
         # leaves the shards to index, so the next one makes them even if no page differs by then.
         earlier = self._pending()
-        todo = plan.todo((*output.changed, *output.stale()), earlier)
+        todo = plan.todo((*output.changed, *output.stale()), earlier, searched_pages(done.state, previous))
         self._note_pending([shard.name for shard in todo])
         checkpoint("noted")
         self.state = None

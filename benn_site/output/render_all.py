@@ -15,7 +15,7 @@ from benn_site.output import parallel
 from benn_site.output.links import broken_link
 from benn_site.output.worker import digest, stage_worker
 from benn_site.output.writer import Output, cannot_write, stage_file
-from benn_site.rendering import dependencies
+from benn_site.rendering import dependencies, search_shards
 from benn_site.rendering.i18n import Translator, load_locales
 from benn_site.rendering.machine_files import MachineFiles
 from benn_site.rendering.markdown_cache import MarkdownCache
@@ -39,6 +39,7 @@ class Rendered(NamedTuple):
     read: list = []  # the keys of the model it read (rendering.reads), for the next build
     skipped: bool = False  # the fingerprint was unchanged and the file there: not rendered
     digest: str | None = None  # of the output's bytes, for the service worker's build id (output.worker)
+    searched: bool = False  # a page whose text Pagefind indexes (search_shards.searched)
 
 
 def render_site(site: Site, output: Output, jobs: int | None = None, progress=None,
@@ -47,7 +48,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
     """Render the HTML pages and feeds and stage the changed ones; BuildFailed on any problem,
     Stopped as soon as `stop()` is true.
 
-    With `previous` (output → [fingerprint, missing strings, keys read, digest] of the last build into
+    With `previous` (output → [fingerprint, missing strings, keys read, digest, searched] of the last build into
     this output), an output whose fingerprint, evaluated on this build's model for the keys it
     read last time, is unchanged and whose file exists is not rendered at all.
     """
@@ -92,7 +93,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
             if fingerprints.of(route, last[2]) == last[0]:  # the rest of `last` is the parent's: not sent back
                 return Rendered(route.output, False, None, [], set(), [], skipped=True)
         links, missing = len(views.link_errors), set(translator.missing)
-        changed, error, hashed = False, None, None
+        changed, error, hashed, searched = False, None, None, False
         with views.site.recording() as read:
             try:
                 if route.template is None:
@@ -100,7 +101,8 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
                 else:
                     data = render_template(env, route.template, views.context(route), config.root).encode("utf-8")
                 changed = stage_file(output.target, output.staging, route.output, data, output.fresh)
-                hashed = digest(data) if route.template is not None else None  # pages only: for the worker's id
+                if route.template is not None:  # pages only: for the worker's id, and the index
+                    hashed, searched = digest(data), search_shards.searched(data)
             except (RenderError, ContentError) as exc:
                 error = (type(exc), exc.path, exc.line, exc.message, exc.field, exc.hint)
             except OSError as exc:  # a full disk, a folder that may not be written
@@ -109,7 +111,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
         keys = dependencies.in_order(read)
         fingerprint = fingerprints.of(route, keys) if fingerprints is not None else None
         return Rendered(route.output, changed, error, views.link_errors[links:], translator.missing - missing,
-                        cache.take() if cache else [], fingerprint, keys, digest=hashed)
+                        cache.take() if cache else [], fingerprint, keys, digest=hashed, searched=searched)
 
     errors: dict[str, SiteError] = {}
     broken = set()
@@ -122,7 +124,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
         if result.skipped:
             last = previous[result.output]
             return result._replace(missing={tuple(pair) for pair in last[1]}, fingerprint=last[0], read=last[2],
-                                   digest=last[3])
+                                   digest=last[3], searched=last[4])
         if cache:
             cache.store(result.converted)
         return result._replace(converted=[])
@@ -145,7 +147,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
             errors.setdefault(str(exc), exc)
         elif result.fingerprint is not None:
             state[result.output] = [result.fingerprint, sorted(result.missing),
-                                    [keys.setdefault(key, key) for key in result.read], result.digest]
+                                    [keys.setdefault(key, key) for key in result.read], result.digest, result.searched]
     for source, target in sorted(broken):
         errors.setdefault(source + target, broken_link(config.root, source, target))
     if errors:
@@ -161,7 +163,7 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
 class Rendering(NamedTuple):
     pages: int  # HTML pages
     translator: Translator  # with the interface strings found missing
-    state: dict  # output → [fingerprint, missing strings, keys read, digest], for the next build
+    state: dict  # output → [fingerprint, missing strings, keys read, digest, searched], for the next build
     rendered: int  # outputs rendered, the others unchanged since the last build
     views: Views  # the event listings the pages were made from
     routes: Routes  # every address of the site

@@ -96,10 +96,16 @@ class Plan:
                 found.update(files_below(self.target, shard.name))
         return found
 
-    def todo(self, touched: Iterable[str], pending: Iterable[str] = ()) -> list[Shard]:
+    def todo(self, touched: Iterable[str], pending: Iterable[str] = (),
+             searched: tuple[set[str], set[str]] | None = None) -> list[Shard]:
         """The shards to make: one holding an HTML file among `touched` (output names written or
         removed by this build), one named in `pending` (left to make by a build that was stopped),
-        one whose bundle is missing, and every shard of a language whose shard count changed."""
+        one whose bundle is missing, and every shard of a language whose shard count changed.
+
+        With `searched` (the pages marked for Pagefind now, and in the last build), a written page
+        counts only if it is or was marked, or if no page of its shard is marked (Pagefind then
+        indexes every page whole): a new event changes listings in most shards of every language,
+        and none of them is searched."""
         pending = set(pending)
         touched = list(touched)
         result = []
@@ -109,7 +115,13 @@ class Plan:
             # is one missing shard, not a sign that the count changed.
             same_count = bool(folders) and max(folders) + 1 == count
             prefix = f"{lang}/"
-            hit = {shard_number(name, count) for name in touched if name.startswith(prefix) and name.endswith(".html")}
+            written = [name for name in touched if name.startswith(prefix) and name.endswith(".html")]
+            if searched is None:
+                hit = {shard_number(name, count) for name in written}
+            else:
+                whole = {shard.number for shard in shards_of_lang if not any(page in searched[0] for page in shard.pages)}
+                hit = {number for name in written for number in [shard_number(name, count)]
+                       if name in searched[0] or name in searched[1] or number in whole}
             result += [shard for shard in shards_of_lang
                        if not same_count or shard.number in hit or shard.number not in present
                        or shard.name in pending]

@@ -14,6 +14,10 @@ import zlib
 from typing import Iterable
 
 BUNDLE = "pagefind"
+# Pagefind indexes only the part of a page marked so, and pages without the mark only when none of
+# a run's pages has it (its own rule): a listing, the home page or a notice is then not searched,
+# and its changes need no new index (`benn_site.output.search_index.Plan.todo`).
+MARK = b"data-pagefind-body"
 # Pages per shard, on average at most, up to MAX_SHARDS shards; tests lower it. A Pagefind run needs
 # about 10 MB and a quarter of a megabyte per page: two runs of 200 pages beside the build's own
 # 170 MB (10,000 pages) keep a cold build's peak near 275 MB, where 250 pages made it 300.
@@ -32,6 +36,11 @@ def shards(names: Iterable[str], lang: str) -> list[list[str]]:
     for name in pages:
         result[shard_number(name, count)].append(name)
     return result
+
+
+def searched(html: bytes) -> bool:
+    """Whether Pagefind indexes this page wherever a page of its shard is marked (`MARK`)."""
+    return MARK in html
 
 
 def shard_count(pages: int) -> int:

@@ -99,6 +99,57 @@ def test_the_plan_remakes_touched_and_missing_shards_and_all_when_the_count_chan
     assert len(Plan(tmp_path, names, ("fa",)).todo([])) == 1  # no bundle yet
 
 
+def test_a_written_page_that_pagefind_does_not_search_remakes_no_shard(tmp_path, monkeypatch):
+    """A listing is not searched where its shard has a marked page (data-pagefind-body): writing
+    it needs no new bundle. A page that is marked, or was, does; so does any page of a shard
+    without a marked page, which Pagefind indexes whole."""
+    monkeypatch.setattr(search_shards, "SHARD_PAGES", 3)
+    names = [f"de/p{n}/index.html" for n in range(9)]
+    split = shards(names, "de")
+    one, two, bare = sorted(range(3), key=lambda k: len(split[k]), reverse=True)
+    assert len(split[two]) >= 2
+    for number in range(3):
+        (tmp_path / "pagefind" / "de" / str(number)).mkdir(parents=True)
+        (tmp_path / "pagefind" / "de" / str(number) / "pagefind-entry.json").write_text(WHOLE)
+    plan = Plan(tmp_path, names, ("de",))
+    marked = {split[one][0], split[two][0]}  # the third shard has no marked page
+
+    def todo(touched, before=marked):
+        return [shard.name for shard in plan.todo(touched, (), (marked, before))]
+
+    assert todo([split[one][1], split[two][1]]) == []
+    assert todo([split[one][0]]) == [f"pagefind/de/{one}"]
+    assert todo([split[two][1]], marked | {split[two][1]}) == [f"pagefind/de/{two}"]  # it lost its mark
+    assert todo([split[bare][0]]) == [f"pagefind/de/{bare}"]
+    gone = next(f"de/gone{n}/index.html" for n in range(99) if zlib.crc32(f"de/gone{n}/index.html".encode()) % 3 == one)
+    assert todo([gone]) == [] and todo([gone], marked | {gone}) == [f"pagefind/de/{one}"]  # a removed page
+    assert [shard.name for shard in plan.todo([split[one][1]])] == [f"pagefind/de/{one}"]  # no records: every page counts
+
+
+def test_a_cancelled_event_remakes_the_shards_of_the_searched_pages_it_changed(sharded, monkeypatch):
+    site, out, builder = sharded
+    before = {name: (out / name).read_bytes() for name in html_names(out)}
+    started = []
+    real = search_index.start
+    monkeypatch.setattr(search_index, "start", lambda target, shard, *rest: started.append(shard.name) or
+                        real(target, shard, *rest))
+    event = site / "content/events/2026-11-26-cafe.md"
+    event.write_text(event.read_text(encoding="utf-8").replace("category: cafe\n", "category: cafe\ncancelled: true\n"),
+                     encoding="utf-8")
+    builder.build(NOW)
+    names = html_names(out)
+    assert sorted(before) == names  # as many shards as before
+    changed = [name for name in names if before[name] != (out / name).read_bytes()]
+    counts = {lang: len(shards(names, lang)) for lang in ("de", "en", "ar")}
+    searched = {search_shards.shard_folder(name, counts) for name in changed
+                if search_shards.MARK in (out / name).read_bytes() or search_shards.MARK in before[name]}
+    listings = {search_shards.shard_folder(name, counts) for name in changed} - searched
+    assert {"de/events/index.html", "de/events/2026-11-26-cafe/index.html"} <= set(changed)
+    assert sorted(started) == sorted(searched) and listings  # shards where only listings changed are left
+    fragments = [gzip.decompress(p.read_bytes()) for p in (out / "pagefind" / "de").rglob("*.pf_fragment")]
+    assert sum(b"2026-11-26-cafe" in fragment for fragment in fragments) == 1
+
+
 def test_every_page_is_in_exactly_one_shard(sharded):
     site, out, builder = sharded
     names = html_names(out)
