@@ -213,7 +213,8 @@ class Fingerprints:
         site = self.site
         parts = [self.common, route.kind, repr(route.lang), repr(route.key), template[0],
                  site.now.isoformat() if template[1] else "", site.today.isoformat() if template[2] else ""]
-        parts += [self.value(key) for key in keys]
+        known = self._values  # most keys were evaluated for an earlier output: no call for those
+        parts += [known.get(key) or self.value(key) for key in keys]
         return digest_of(parts)
 
 
