@@ -251,6 +251,10 @@ class Builder:
         entry file: the next build renders those pages again and makes those shards."""
         if self.snapshot is None:
             return None
+        with collector.paused():
+            return self._quick(saved, now)
+
+    def _quick(self, saved: Path, now: dt.datetime) -> list[str] | None:
         pages = quick_path.page_text(self.snapshot, saved, now)
         if pages is None:
             return None

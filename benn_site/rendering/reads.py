@@ -43,7 +43,7 @@ class Reads:
         self._routes = routes
         self._frames: list[set] = []
         self._memo: dict = {}
-        self.routes = RecordedRoutes(routes, self)
+        self.routes = RecordedRoutes(routes, self._frames)
 
     # -- recording -----------------------------------------------------------------------------
 
@@ -76,13 +76,13 @@ class Reads:
 
     def value(self, key: Key):
         """The value of an access on this build's model, not recorded: what a key digests to."""
-        saved, self._frames = self._frames, []
+        self._frames.append(set())  # a frame of its own, dropped: nobody's reads
         try:
             name, *arguments = key
             found = getattr(self, name)
             return found(*arguments) if callable(found) else found
         finally:
-            self._frames = saved
+            self._frames.pop()
 
     @property
     def unrecorded(self) -> Site:
@@ -226,14 +226,14 @@ class Reads:
 
 class RecordedRoutes:
     """The routes as an output sees them (`Routes`' questions, answered by it): each question
-    whose answer depends on which addresses exist is recorded in `reads`' open frame, as what
+    whose answer depends on which addresses exist is recorded in the open frame of `Reads`, as what
     it depends on: the languages of that one address (`Reads.route_languages`), for a page all
     pages' slugs and languages (`Reads.page_links`), for the whole list `Reads.route_set`. What
     follows from the question alone (the base path, assets, absolute URLs) is not recorded."""
 
-    def __init__(self, routes: Routes, reads: Reads):
+    def __init__(self, routes: Routes, frames: list[set]):
         self._routes = routes
-        self._reads = reads
+        self._frames = frames  # `Reads`' own list, not the Reads: no cycle keeps a build's views alive
 
     def __getattr__(self, name):
         if name in ("base", "asset", "absolute", "x_default", "sitemap_urls"):
@@ -241,9 +241,9 @@ class RecordedRoutes:
         raise AttributeError(name)  # anything else would be read unrecorded: add it below
 
     def _note(self, kind, key) -> None:
-        if key is None:  # the site's own pages and files, in every language: site.yaml decides (Routes)
+        if key is None or not self._frames:  # the site's own pages and files, in every language: site.yaml decides (Routes)
             return
-        self._reads._note(("page_links",) if kind == "page" else ("route_languages", kind, key))
+        self._frames[-1].add(("page_links",) if kind == "page" else ("route_languages", kind, key))
 
     def has(self, kind, lang=None, key=None) -> bool:
         self._note(kind, key)
@@ -267,10 +267,12 @@ class RecordedRoutes:
 
     @property
     def routes(self) -> list:
-        self._reads._note(("route_set",))
+        if self._frames:
+            self._frames[-1].add(("route_set",))
         return self._routes.routes
 
     @property
     def feeds(self) -> list:
-        self._reads._note(("route_set",))
+        if self._frames:
+            self._frames[-1].add(("route_set",))
         return self._routes.feeds

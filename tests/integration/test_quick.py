@@ -5,6 +5,7 @@ fast path wrote, the following build (in this process or a new one) ends as a cl
 from __future__ import annotations
 
 import datetime as dt
+import gc
 
 import pytest
 from watchfiles import Change
@@ -13,6 +14,7 @@ from benn_site.build import Builder
 from benn_site.editors.serve import Preview
 from benn_site.errors import Stopped
 from benn_site.messages import ENGLISH
+from benn_site.output import quick as quick_path
 from benn_site.output import render_all
 from benn_site.output.search_index import ENTRY, shards
 from tests.conftest import NOW, sample_files, write_site
@@ -165,3 +167,15 @@ def test_the_preview_takes_the_fast_path_for_one_page_text_only(tmp_path):
     assert not preview.rebuild()  # the site has a problem: the preview shows it, no page goes early
     path = save(site, ABOUT, "Schnell gezeigt.", "Noch einmal.")
     assert not preview.quick({(Change.modified, str(path))})
+
+
+def test_the_fast_path_leaves_collecting_the_last_build_to_later(previewed, monkeypatch):
+    """A build's garbage (its views, a hundred thousand objects at 10,000 pages) is collected when
+    the collector's next full turn comes: not while a saved page waits for the fast path."""
+    site, out, builder = previewed
+    seen = []
+    real = quick_path.page_text
+    monkeypatch.setattr(quick_path, "page_text", lambda *args: seen.append(gc.isenabled()) or real(*args))
+    path = save(site, ABOUT, "Wir sind ein Test.", "Wir sind zwei Tests.")
+    assert builder.quick(path, NOW) == ["ar/about/index.html", "de/about/index.html"]
+    assert seen == [False] and gc.isenabled()
