@@ -120,8 +120,9 @@ def render_site(site: Site, output: Output, jobs: int | None = None, progress=No
     step = (lambda n: progress(n, len(everything))) if progress else None
 
     # One object per key, however many outputs read it, taken as each result arrives: 13,000
-    # outputs read 100,000 keys (links to events, the menu, …) of 3,000, each sent as its own copy,
-    # and the state of the next build loads shared objects once (0.13 s → 0.02 s at 10,000 pages).
+    # outputs read 100,000 keys (links to events, the menu, …) of 3,000, each sent as its own copy;
+    # the state kept for the next build then holds each once (at 10,000 pages 3.0 → 2.3 MB, and
+    # 15 → 6 ms to load).
     keys: dict[tuple, tuple] = {}
 
     def keep(result: Rendered) -> Rendered:

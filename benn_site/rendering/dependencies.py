@@ -9,7 +9,7 @@ An output's fingerprint is a hash of everything its bytes can depend on:
   when one of them uses `now` or `today` (found in the templates' text);
 - the value of every part of the model its view, template or feed read while it rendered,
   recorded by `reads.Reads`: a page's own files, a location with its upcoming events, the list
-  of upcoming events, the menu's titles, the addresses of each kind it linked to, …
+  of upcoming events, the menu's titles, in which languages the addresses it links to exist, …
 
 Nothing here says what a kind of output reads: an output is rendered, its reads are recorded,
 and the next build evaluates the same reads on its own model. Values are hashed as values
