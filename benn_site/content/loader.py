@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from benn_site.config import Config
+from benn_site.content.catalogs import load_catalogs
 from benn_site.content.districts import parse_outlines
 from benn_site.content.event_records import TRANSLATION_FIELDS, build_event
 from benn_site.content.location_records import build_location
@@ -16,7 +16,7 @@ from benn_site.content.parsed_files import SourceCache
 from benn_site.errors import BuildFailed, ContentError, SiteError, check_stop, did_you_mean, relpath
 from benn_site.faults import checkpoint
 from benn_site.messages import msg
-from benn_site.model import EVENT_TEXT_FIELDS, Event, Location, Outlines, Page, PageVersion, Site, Source, UiCatalog
+from benn_site.model import EVENT_TEXT_FIELDS, Event, Location, Outlines, Page, PageVersion, Site, Source
 from benn_site.reading.fields import WHOLE_NUMBER, FieldChecker, codes_field, hidden, line_of, publication
 from benn_site.reading.packed_text import TextChunks
 from benn_site.reading.sources import name_parts, read_text, split_front_matter, split_name
@@ -62,7 +62,7 @@ def load_partial(config: Config, now: dt.datetime, drafts: bool = False, cache: 
     unloaded = Unloaded()
     locations = _load_locations(config, errors, unloaded.locations, drafts, now, reading)
     events = _load_events(config, errors, drafts, now, unloaded.event_locations, reading, stop)
-    catalogs = _load_catalogs(config, errors, reading)
+    catalogs = load_catalogs(config, _files(config.content_dir / "ui", ".po"), errors, reading.cache)
     outlines = _load_outlines(config, errors)
     site = Site(config, now, tuple(pages), tuple(locations), tuple(events), tuple(catalogs), outlines)
     return site, errors, unloaded
@@ -368,48 +368,3 @@ def _load_outlines(config: Config, errors) -> Outlines | None:
     outlines, problems = parse_outlines(text, relpath(path, config.root))
     errors.extend(problems)
     return outlines
-
-
-def _load_catalogs(config: Config, errors, reading: Reading | None = None) -> list[UiCatalog]:
-    """Each language's catalog, from `reading.cache` when its file is unchanged: parsing seven
-    catalogs (and importing Babel's reader) is a twentieth of a second that one edited page
-    need not wait for."""
-    cache = reading.cache if reading else None
-    folder = config.content_dir / "ui"
-    result = []
-    for path in _files(folder, ".po"):
-        name = relpath(path, config.root)
-        lang = path.name[:-3]
-        if lang not in config.codes:
-            errors.append(ContentError(name, None, msg("language '{lang}' is not declared in site.yaml", lang=lang),
-                                       hint=msg("rename the file or add the language to site.yaml")))
-            continue
-        messages = cache.get(path, "catalog") if cache is not None else None
-        if messages is None:
-            messages = _read_catalog(config, path, lang, errors)
-            if messages is None:
-                continue
-            if cache is not None:
-                cache.put(path, "catalog", messages)
-        result.append(UiCatalog(lang, messages, Source(name, 1)))
-    return result
-
-
-def _read_catalog(config: Config, path: Path, lang: str, errors) -> tuple | None:
-    """msgid → translation pairs of one catalog, sorted; None (and the problem in `errors`) when
-    it cannot be read."""
-    from babel.messages.pofile import PoFileError, read_po
-
-    text, problems = read_text(path, config.root)
-    if problems:
-        errors.extend(problems)
-        return None
-    try:
-        catalog = read_po(io.BytesIO(text.encode("utf-8")), locale=None, abort_invalid=True)
-    except PoFileError as exc:
-        errors.append(ContentError(relpath(path, config.root), getattr(exc, "lineno", None),
-                                   msg("catalog error: {problem}", problem=exc),
-                                   hint=msg("check the quotes of msgid and msgstr lines")))
-        return None
-    return tuple(sorted((m.id, m.string or (m.id if lang == "en" else ""))
-                        for m in catalog if m.id and isinstance(m.id, str) and not m.fuzzy))

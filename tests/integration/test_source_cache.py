@@ -11,7 +11,7 @@ import pytest
 from benn_site import config as config_module
 from benn_site import store
 from benn_site.build import CACHE_DIR, Builder
-from benn_site.content import loader
+from benn_site.content import catalogs, loader
 from benn_site.errors import BuildFailed
 from benn_site.rendering.dependencies import code_version
 from tests.conftest import NOW, sharded_files, write_site
@@ -39,6 +39,7 @@ def reads(monkeypatch):
         return real(path, root)
 
     monkeypatch.setattr(loader, "read_text", counting)
+    monkeypatch.setattr(catalogs, "read_text", counting)
     return seen
 
 
