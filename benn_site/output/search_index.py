@@ -116,7 +116,7 @@ class Plan:
             same_count = bool(folders) and max(folders) + 1 == count
             prefix = f"{lang}/"
             written = [name for name in touched if name.startswith(prefix) and name.endswith(".html")]
-            if searched is None:
+            if searched is None or not written:
                 hit = {shard_number(name, count) for name in written}
             else:
                 whole = {shard.number for shard in shards_of_lang if not any(page in searched[0] for page in shard.pages)}

@@ -87,7 +87,7 @@ def date_text(value: dt.date, lang: str, form: str = "full") -> str:
     """'Donnerstag, 26. November 2026' in each language's CLDR form and digits."""
     if type(value) is dt.date:  # a datetime is a date too, but equal instants may be other days
         return _date_text(value, lang, form)
-    return native_digits(format_date(value, format=form, locale=babel_locale(lang)), lang)
+    return _date_text.__wrapped__(value, lang, form)
 
 
 @functools.lru_cache(maxsize=FORMATTED)
