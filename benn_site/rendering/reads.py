@@ -9,15 +9,17 @@ bytes (`dependencies.Fingerprints`). Nobody lists what a view reads, so a view t
 reading something new is recorded by doing so.
 
 A key's value is what the access returned, so a narrow access is a narrow dependency: the menu
-(`menu_pages`) returns pages without their text, and a page that shows the menu does not
-depend on every page's body. Work shared by many outputs (the footer, the map's layout) goes
-through `memo()`, which replays what the first computation read into every output that uses it.
+(`nav_pages`) returns the pages it names without their text, and a page that shows the menu
+depends neither on their bodies nor on the pages it does not name. Work shared by many outputs
+(the footer, the map's layout) goes through `memo()`, which replays what the first computation
+read into every output that uses it.
 
 The site's addresses are read the same way (`Reads.routes`, a `RecordedRoutes`): asking for the
-address of an event records in which languages that event has one (for pages: every page's slug
-and languages); the address itself follows from the question. So a new event changes what the
-listings, its location's pages and the feeds read, not what a page about opening hours or another
-event's page read, and only those are rendered again.
+address of an event records in which languages that event has one (for a page, whether it exists
+and its `only_in`); the address itself follows from the question. So a new event changes what the
+listings, its location's pages and the feeds read, and a new page what the sitemap reads (and the
+menu or footer, if it is in them), not what a page about opening hours or another event's page
+read, and only those are rendered again.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import dataclasses
 from contextlib import contextmanager
 
 from benn_site.calendar.listings import Listings
-from benn_site.model import Page, Site, Source
+from benn_site.model import Page, Site, Source, footer_choice
 from benn_site.rendering import feeds, search_shards, translations
 from benn_site.rendering.routes import Routes
 
@@ -128,19 +130,31 @@ class Reads:
 
     # -- narrower values than the site's attributes --------------------------------------------
 
-    def menu_pages(self) -> tuple[Page, ...]:
-        """Every page with its titles, order and languages but not its text: what menus show."""
-        self._note(("menu_pages",))
-        return self.memo("menu_pages", lambda: tuple(
-            dataclasses.replace(page, versions=tuple(
-                dataclasses.replace(v, body="", description=None, source=_NOWHERE, translation_of=None)
-                for v in page.versions))
-            for page in self._site.pages))
+    def _outline(self) -> dict[str, Page]:
+        """Every page with its titles, order and languages but not its text (slug → page), read
+        unrecorded: what the menu and the footer show of a page, for `nav_pages` and `footer_pages`."""
+        return self.memo("outline", lambda: {page.slug: dataclasses.replace(page, versions=tuple(
+            dataclasses.replace(v, body="", description=None, source=_NOWHERE, translation_of=None)
+            for v in page.versions)) for page in self._site.pages})
 
-    def page_slugs(self) -> frozenset[str]:
-        """The slugs of all pages: what a Markdown link to a page file resolves against."""
-        self._note(("page_slugs",))
-        return self.memo("page_slugs", lambda: frozenset(p.slug for p in self._site.pages))
+    def nav_pages(self) -> dict[str, Page]:
+        """The pages site.yaml's `navigation` names (slug → page, as `_outline` has them): all the
+        menu depends on, links included, so a new page outside the menu changes no menu."""
+        self._note(("nav_pages",))
+        return self.memo("nav_pages", lambda: {slug: page for slug in self._site.config.navigation
+                                               for page in [self._outline().get(slug)] if page is not None})
+
+    def footer_pages(self) -> tuple[Page, ...]:
+        """The pages every footer lists (`model.footer_choice`, as `_outline` has them)."""
+        self._note(("footer_pages",))
+        return self.memo("footer_pages", lambda: tuple(footer_choice(self._outline().values(), self._site.config)[0]))
+
+    def page_route(self, slug: str) -> tuple | None:
+        """Whether page `slug` exists (None if not) and its `only_in`: all that its addresses, and
+        the language a link to it leads to, depend on (`Routes.page_link`)."""
+        self._note(("page_route", slug))
+        page = self._site.page(slug)
+        return None if page is None else (page.only_in,)
 
     def active_locations(self) -> tuple:
         self._note(("active_locations",))
@@ -183,13 +197,6 @@ class Reads:
             return {address: tuple(langs) for address, langs in found.items()}
         return self.memo("routes_by_address", by_address).get((kind, key), ())
 
-    def page_links(self) -> tuple:
-        """Each page's slug and `only_in`, which decide the addresses of all pages and the language
-        a link to one leads to (`Routes.page_link`). One key for every page: the footer and the
-        menu link to a dozen pages from every page, and pages are added far less often than events."""
-        self._note(("page_links",))
-        return self.memo("page_links", lambda: tuple((page.slug, page.only_in) for page in self._site.pages))
-
     def route_set(self) -> tuple:
         """Every address: what an output that lists them all (the sitemap) depends on."""
         self._note(("route_set",))
@@ -227,8 +234,8 @@ class Reads:
 class RecordedRoutes:
     """The routes as an output sees them (`Routes`' questions, answered by it): each question
     whose answer depends on which addresses exist is recorded in the open frame of `Reads`, as what
-    it depends on: the languages of that one address (`Reads.route_languages`), for a page all
-    pages' slugs and languages (`Reads.page_links`), for the whole list `Reads.route_set`. What
+    it depends on: the languages of that one address (`Reads.route_languages`), for a page whether
+    it exists and its `only_in` (`Reads.page_route`), for the whole list `Reads.route_set`. What
     follows from the question alone (the base path, assets, absolute URLs) is not recorded."""
 
     def __init__(self, routes: Routes, frames: list[set]):
@@ -243,7 +250,7 @@ class RecordedRoutes:
     def _note(self, kind, key) -> None:
         if key is None or not self._frames:  # the site's own pages and files, in every language: site.yaml decides (Routes)
             return
-        self._frames[-1].add(("page_links",) if kind == "page" else ("route_languages", kind, key))
+        self._frames[-1].add(("page_route", key) if kind == "page" else ("route_languages", kind, key))
 
     def has(self, kind, lang=None, key=None) -> bool:
         self._note(kind, key)
@@ -260,6 +267,13 @@ class RecordedRoutes:
     def page_link(self, slug: str, lang: str) -> tuple[str, str]:
         self._note("page", slug)
         return self._routes.page_link(slug, lang)
+
+    def page_link_read(self, page: Page, lang: str) -> tuple[str, str]:
+        """`page_link` to a page the output has read whole (`Reads.nav_pages`, `footer_pages`): its
+        value holds the slug and `only_in` the link depends on, so nothing more is recorded. The
+        menu and the footer link to a dozen pages from every page: a key each would make every
+        output read a dozen more."""
+        return self._routes.page_link(page.slug, lang)
 
     def alternate_languages(self, route) -> list[str]:
         self._note(route.kind, route.key)

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from benn_site.calendar import hours_formats, schedule
 from benn_site.calendar.listings import Listings, day_of, listed, paged
-from benn_site.model import Occurrence, Site, footer_choice
+from benn_site.model import Occurrence, Site
 from benn_site.reading.sources import name_parts
 from benn_site.rendering import i18n, notice, overview_map, search_shards, share, structured
 from benn_site.rendering.i18n import N_
@@ -110,7 +110,7 @@ class Views:
                      else url("home", None, language.code)) for language in config.languages] if offered else []
         x_default = url(route.kind, route.key, self.routes.x_default(offered)) if offered else None
         nav = []
-        menu = site.memo("menu", lambda: {p.slug: p for p in site.menu_pages()})
+        menu = site.nav_pages()
         for item in config.navigation:
             if item in ("home", "locations", "events", "search"):
                 nav.append((translate(lang, {"home": N_("Home"), "locations": N_("Locations"), "events": N_("Events"),
@@ -119,10 +119,10 @@ class Views:
                             or (item == "locations" and route.kind == "location")))
             elif item in menu:
                 page = menu[item]
-                nav.append((page_title(page), self.routes.page_link(item, lang)[0],
+                nav.append((page_title(page), self.routes.page_link_read(page, lang)[0],
                             route.kind == "page" and route.key == item))
-        footer = site.memo(("footer", lang), lambda: [(page_title(p), *self._footer_link(p.slug, lang))
-                                                      for p in self.footer_pages()])
+        footer = site.memo(("footer", lang), lambda: [(page_title(p), *self._footer_link(p, lang))
+                                                      for p in site.footer_pages()])
         return {
             "lang": lang,
             "dir": self.directions.get(lang, "ltr"),
@@ -163,13 +163,9 @@ class Views:
             "dir_of": lambda code: self.directions.get(code, "ltr"),
         }
 
-    def footer_pages(self):
-        """The pages every footer lists (`model.footer_choice`)."""
-        return footer_choice(self.site.menu_pages(), self.config)[0]
-
-    def _footer_link(self, slug: str, lang: str) -> tuple[str, str | None]:
+    def _footer_link(self, page, lang: str) -> tuple[str, str | None]:
         """(URL, hreflang when the link leads to a page in another language) of a footer link."""
-        href, target = self.routes.page_link(slug, lang)
+        href, target = self.routes.page_link_read(page, lang)
         return href, (target if target != lang else None)
 
     def body(self, versions, lang: str):
@@ -199,7 +195,7 @@ class Views:
             in_lang = in_lang or lang
             # Every page is built in every language (falling back) or, with `only_in`, in its own
             # languages, where a link from any other one leads: any existing slug resolves.
-            if not valid or slug not in self.site.page_slugs() or in_lang not in self.config.codes:
+            if not valid or self.site.page_route(slug) is None or in_lang not in self.config.codes:
                 return None
             if slug == "index":
                 return self.routes.url("home", in_lang) + suffix

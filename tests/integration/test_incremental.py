@@ -76,9 +76,24 @@ def edits(site):
     def page_title(rng):
         replace(pages / "privacy.en.md", "title: ", f"title: {rng.randint(0, 99)} ")
 
-    def new_page(rng):
+    def new_page(rng):  # in the footer or not (by its order), in every language or not, with a link
         slug = f"extra{rng.randint(0, 3)}"
-        (pages / f"{slug}.de.md").write_text(f"---\ntitle: Extra {slug}\n---\nNeu.\n", encoding="utf-8")
+        only_in = rng.choice(["", "only_in: [de]\n"])
+        (pages / f"{slug}.de.md").write_text(f"---\ntitle: Extra {slug}\norder: {rng.randint(1, 99)}\n{only_in}---\n"
+                                             f"Neu, siehe [Datenschutz](privacy.ar.md).\n", encoding="utf-8")
+
+    def menu_title(rng):  # a page the menu names
+        replace(pages / "about.en.md", "title: ", f"title: {rng.randint(0, 99)} ")
+
+    def page_order(rng):
+        set_line(pages / "privacy.de.md", "order:", f"order: {rng.choice([5, 50, 500])}")
+
+    def page_only_in(rng):  # where the menu, the footer and Markdown links lead to it
+        path = pages / "privacy.de.md"
+        if "only_in:" in path.read_text(encoding="utf-8"):
+            replace(path, "only_in: [de, en]\n", "")
+        else:
+            replace(path, "order:", "only_in: [de, en]\norder:")
 
     def drop_page(rng):
         for path in pages.glob("extra*.md"):
@@ -173,9 +188,9 @@ def edits(site):
     def nothing(rng):
         append(pages / "about.de.md", "")
 
-    return [page_body, page_body, page_title, new_page, drop_page, event_time, event_text, event_title,
-            event_moves, new_event, drop_event, cancel, location_hours, location_name, location_text,
-            template_page, template_macros, catalog, site_title, page_translation, event_translation,
+    return [page_body, page_body, page_title, new_page, drop_page, menu_title, page_order, page_only_in,
+            event_time, event_text, event_title, event_moves, new_event, drop_event, cancel, location_hours,
+            location_name, location_text, template_page, template_macros, catalog, site_title, page_translation, event_translation,
             districts, static_file, nothing]
 
 
@@ -290,3 +305,34 @@ def test_a_new_event_renders_what_shows_events_not_every_page(tmp_path, monkeypa
         "de/events/2026-12-03-neu/index.html", "de/events/at/nord/index.html", "de/events/category/cafe/index.html",
         "de/events/index.html", "de/index.html", "de/locations/nord/index.html", "de/locations/nord/notice/index.html"]
     assert report.rendered < first.rendered / 2
+
+
+def test_a_new_page_renders_itself_not_every_page_that_shows_the_menu(tmp_path, monkeypatch):
+    """The menu and the footer depend on the pages they show (`Reads.nav_pages`, `footer_pages`),
+    a link on whether its page exists and in which languages (`Reads.page_route`): a new page
+    outside both is rendered alone (with the sitemap and the editors' pages); a footer page's
+    `only_in` renders every page again, whose footer now links elsewhere."""
+    site = richer_site(tmp_path / "site")
+    append(site / "site.yaml", "footer: [privacy, imprint]\n")
+    out = tmp_path / "out"
+    builder = Builder(site, out, jobs=1)
+    first = builder.build(NOW)
+    rendered = []
+    context = Views.context
+    monkeypatch.setattr(Views, "context", lambda self, route: rendered.append(route.output) or context(self, route))
+
+    (site / "content/pages/neu.de.md").write_text("---\ntitle: Neu\norder: 1\n---\nNeu.\n", encoding="utf-8")
+    builder.build(NOW)
+    build(site, tmp_path / "clean", NOW, cache=False)
+    assert digest(out) == digest(tmp_path / "clean")
+    assert sorted(name for name in rendered if not name.startswith("editors/")) == [
+        "ar/neu/index.html", "de/neu/index.html", "en/neu/index.html"]
+
+    rendered.clear()
+    replace(site / "content/pages/privacy.de.md", "order:", "only_in: [de, en]\norder:")
+    report = builder.build(NOW)
+    build(site, tmp_path / "again", NOW, cache=False)
+    assert digest(out) == digest(tmp_path / "again")
+    assert {"ar/about/index.html", "ar/neu/index.html", "de/index.html"} <= set(rendered)
+    assert 'href="/de/privacy/" hreflang="de"' in (out / "ar/about/index.html").read_text(encoding="utf-8")
+    assert report.rendered > first.rendered / 2
