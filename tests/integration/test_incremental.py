@@ -190,8 +190,8 @@ def edits(site):
 
     return [page_body, page_body, page_title, new_page, drop_page, menu_title, page_order, page_only_in,
             event_time, event_text, event_title, event_moves, new_event, drop_event, cancel, location_hours,
-            location_name, location_text, template_page, template_macros, catalog, site_title, page_translation, event_translation,
-            districts, static_file, nothing]
+            location_name, location_text, template_page, template_macros, catalog, site_title, page_translation,
+            event_translation, districts, static_file, nothing]
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -286,21 +286,33 @@ def test_a_view_that_reads_something_new_is_rebuilt_when_that_changes(tmp_path, 
     assert report.rendered < first.rendered / 2  # the privacy and location pages, not the site
 
 
-def test_a_new_event_renders_what_shows_events_not_every_page(tmp_path, monkeypatch):
-    """Addresses are recorded as they are read (`reads.RecordedRoutes`): a new event is rendered
-    with the listings it is in, its location's pages, the home page (its coming dates) and the
-    feeds; the other events' pages and the site's other pages are not rendered again."""
-    site = richer_site(tmp_path / "site")
-    out = tmp_path / "out"
+def watched_builder(site, out, monkeypatch):
+    """(A builder after its first build, that build's report, the list to which every later
+    rendering of a template adds its output's name.)"""
     builder = Builder(site, out, jobs=1)
     first = builder.build(NOW)
     rendered = []
     context = Views.context
     monkeypatch.setattr(Views, "context", lambda self, route: rendered.append(route.output) or context(self, route))
-    (site / "content/events/2026-12-03-neu.md").write_text(event("Neu", "2026-12-03 11:00", "nord"), encoding="utf-8")
+    return builder, first, rendered
+
+
+def build_as_clean(builder, site, clean):
+    """The builder's next build, checked byte for byte against a clean build into `clean`."""
     report = builder.build(NOW)
-    build(site, tmp_path / "clean", NOW, cache=False)
-    assert digest(out) == digest(tmp_path / "clean")
+    build(site, clean, NOW, cache=False)
+    assert digest(builder.out) == digest(clean)
+    return report
+
+
+def test_a_new_event_renders_what_shows_events_not_every_page(tmp_path, monkeypatch):
+    """Addresses are recorded as they are read (`reads.RecordedRoutes`): a new event is rendered
+    with the listings it is in, its location's pages, the home page (its coming dates) and the
+    feeds; the other events' pages and the site's other pages are not rendered again."""
+    site = richer_site(tmp_path / "site")
+    builder, first, rendered = watched_builder(site, tmp_path / "out", monkeypatch)
+    (site / "content/events/2026-12-03-neu.md").write_text(event("Neu", "2026-12-03 11:00", "nord"), encoding="utf-8")
+    report = build_as_clean(builder, site, tmp_path / "clean")
     assert sorted(name for name in rendered if name.startswith("de/")) == [
         "de/events/2026-12-03-neu/index.html", "de/events/at/nord/index.html", "de/events/category/cafe/index.html",
         "de/events/index.html", "de/index.html", "de/locations/nord/index.html", "de/locations/nord/notice/index.html"]
@@ -315,24 +327,15 @@ def test_a_new_page_renders_itself_not_every_page_that_shows_the_menu(tmp_path, 
     site = richer_site(tmp_path / "site")
     append(site / "site.yaml", "footer: [privacy, imprint]\n")
     out = tmp_path / "out"
-    builder = Builder(site, out, jobs=1)
-    first = builder.build(NOW)
-    rendered = []
-    context = Views.context
-    monkeypatch.setattr(Views, "context", lambda self, route: rendered.append(route.output) or context(self, route))
-
+    builder, first, rendered = watched_builder(site, out, monkeypatch)
     (site / "content/pages/neu.de.md").write_text("---\ntitle: Neu\norder: 1\n---\nNeu.\n", encoding="utf-8")
-    builder.build(NOW)
-    build(site, tmp_path / "clean", NOW, cache=False)
-    assert digest(out) == digest(tmp_path / "clean")
+    build_as_clean(builder, site, tmp_path / "clean")
     assert sorted(name for name in rendered if not name.startswith("editors/")) == [
         "ar/neu/index.html", "de/neu/index.html", "en/neu/index.html"]
 
     rendered.clear()
     replace(site / "content/pages/privacy.de.md", "order:", "only_in: [de, en]\norder:")
-    report = builder.build(NOW)
-    build(site, tmp_path / "again", NOW, cache=False)
-    assert digest(out) == digest(tmp_path / "again")
+    report = build_as_clean(builder, site, tmp_path / "again")
     assert {"ar/about/index.html", "ar/neu/index.html", "de/index.html"} <= set(rendered)
     assert 'href="/de/privacy/" hreflang="de"' in (out / "ar/about/index.html").read_text(encoding="utf-8")
     assert report.rendered > first.rendered / 2
