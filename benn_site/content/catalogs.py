@@ -31,7 +31,7 @@ def load_catalogs(config: Config, paths: list[Path], errors: list[SiteError],
             continue
         messages = cache.get(path, "catalog") if cache is not None else None
         if messages is None:
-            messages = _read_catalog(config, path, lang, errors)
+            messages = _read_catalog(config, path, name, lang, errors)
             if messages is None:
                 continue
             if cache is not None:
@@ -40,9 +40,9 @@ def load_catalogs(config: Config, paths: list[Path], errors: list[SiteError],
     return result
 
 
-def _read_catalog(config: Config, path: Path, lang: str, errors: list[SiteError]) -> tuple | None:
-    """msgid → translation pairs of one catalog, sorted; None (and the problem in `errors`) when
-    it cannot be read."""
+def _read_catalog(config: Config, path: Path, name: str, lang: str, errors: list[SiteError]) -> tuple | None:
+    """msgid → translation pairs of one catalog (`name`, its path as messages show it), sorted;
+    None (and the problem in `errors`) when it cannot be read."""
     from babel.messages.pofile import PoFileError, read_po
 
     text, problems = read_text(path, config.root)
@@ -52,7 +52,7 @@ def _read_catalog(config: Config, path: Path, lang: str, errors: list[SiteError]
     try:
         catalog = read_po(io.BytesIO(text.encode("utf-8")), locale=None, abort_invalid=True)
     except PoFileError as exc:
-        errors.append(ContentError(relpath(path, config.root), getattr(exc, "lineno", None),
+        errors.append(ContentError(name, getattr(exc, "lineno", None),
                                    msg("catalog error: {problem}", problem=exc),
                                    hint=msg("check the quotes of msgid and msgstr lines")))
         return None

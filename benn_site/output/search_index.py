@@ -115,13 +115,13 @@ class Plan:
             # is one missing shard, not a sign that the count changed.
             same_count = bool(folders) and max(folders) + 1 == count
             prefix = f"{lang}/"
-            written = [name for name in touched if name.startswith(prefix) and name.endswith(".html")]
-            if searched is None or not written:
-                hit = {shard_number(name, count) for name in written}
-            else:
+            written = {name: shard_number(name, count) for name in touched
+                       if name.startswith(prefix) and name.endswith(".html")}
+            whole = set()  # shards without a marked page, indexed whole
+            if searched is not None and written:
                 whole = {shard.number for shard in shards_of_lang if not any(page in searched[0] for page in shard.pages)}
-                hit = {number for name in written for number in [shard_number(name, count)]
-                       if name in searched[0] or name in searched[1] or number in whole}
+            hit = {number for name, number in written.items()
+                   if searched is None or name in searched[0] or name in searched[1] or number in whole}
             result += [shard for shard in shards_of_lang
                        if not same_count or shard.number in hit or shard.number not in present
                        or shard.name in pending]

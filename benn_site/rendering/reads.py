@@ -176,7 +176,7 @@ class Reads:
 
         def pages_by_language():  # one pass over the routes for every language
             counts: dict[str, int] = {}
-            for route in self._routes.routes + self._routes.feeds:
+            for route in self._routes.every:
                 if route.output.endswith(".html"):
                     first = route.output.split("/", 1)[0]
                     counts[first] = counts.get(first, 0) + 1
@@ -192,7 +192,7 @@ class Reads:
 
         def by_address():  # one pass over the routes for every address
             found: dict[tuple, list] = {}
-            for route in self._routes.routes + self._routes.feeds:
+            for route in self._routes.every:
                 found.setdefault((route.kind, route.key), []).append(route.lang)
             return {address: tuple(langs) for address, langs in found.items()}
         return self.memo("routes_by_address", by_address).get((kind, key), ())
@@ -200,7 +200,7 @@ class Reads:
     def route_set(self) -> tuple:
         """Every address: what an output that lists them all (the sitemap) depends on."""
         self._note(("route_set",))
-        return self.memo("route_set", lambda: tuple((r.kind, r.lang, r.key) for r in self._routes.routes + self._routes.feeds))
+        return self.memo("route_set", lambda: tuple((r.kind, r.lang, r.key) for r in self._routes.every))
 
     # -- the event listings --------------------------------------------------------------------
 

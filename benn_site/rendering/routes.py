@@ -193,7 +193,7 @@ class Routes:
         """One message per pair of claimants (not one per language), naming both."""
         seen: dict[str, Route] = {}
         reported: set[tuple[str, str]] = set()
-        for route in self.routes + self.feeds:
+        for route in self.every:
             other = seen.get(route.output)
             if other is None:
                 seen[route.output] = route
@@ -208,6 +208,11 @@ class Routes:
                                   path=route.path, other=other.source)
                     hint = msg("rename one of the two files")
                 self.errors.append(ContentError(route.source, None, message, hint=hint))
+
+    @property
+    def every(self) -> list[Route]:
+        """The pages' routes, then the files' (`feeds`): every output of the site."""
+        return self.routes + self.feeds
 
     def has(self, kind, lang=None, key=None) -> bool:
         return (kind, lang, key) in self._by_key
