@@ -89,6 +89,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def send_head(self):
+        """Every file whole, never 304: http.server compares If-Modified-Since in whole seconds, so
+        a file rebuilt within the second after the first build would look unchanged to the browser
+        (a new sw.js never installed). Pages hosts validate by content (ETag)."""
+        del self.headers["If-Modified-Since"]
+        return super().send_head()
+
 
 class _PagesHandler(_QuietHandler):
     not_found: Path
